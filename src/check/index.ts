@@ -1,0 +1,4 @@
+/** Checks over reports: one rule per file, each a pure function with an id. */
+
+export type { Rule } from './rule.ts';
+export { hasErrors, RULES, runChecks } from './run-checks.ts';

@@ -1,0 +1,46 @@
+import { createRequire } from 'node:module';
+
+type Convert = (text: string) => string;
+let toSimplifiedConverter: Convert | undefined;
+
+/** Converts Traditional Chinese to Simplified (OpenCC tables, loaded on first use). */
+export function toSimplified(text: string): string {
+  if (!toSimplifiedConverter) {
+    const require = createRequire(import.meta.url);
+    const opencc = require('opencc-js/t2cn') as { Converter(o: { from: string; to: string }): Convert };
+    toSimplifiedConverter = opencc.Converter({ from: 't', to: 'cn' });
+  }
+  return toSimplifiedConverter(text);
+}
+
+// Characters that are frequent in report prose and exist only in the Traditional script.
+const TRADITIONAL_HINTS = /[國與為這個們會時對開關問題點體區務資報條達說經過還發門應辦訊實際總規書條處]/g;
+
+/** True when a text is mostly written in Traditional characters (mirror sites convert pages). */
+export function looksTraditional(text: string): boolean {
+  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  const hits = sample.match(TRADITIONAL_HINTS)?.length ?? 0;
+  return hits >= 8 && hits * 200 >= Math.min(sample.length, 4000);
+}
+
+// Pinyin ruby that mirror sites insert after characters: 根據(jù), 國務(wù)院.
+const PINYIN_RUBY = /(?<=[\u3400-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*|[a-z]{1,6}\d)\)/gu;
+
+/** Unicode compatibility folding (fullwidth → halfwidth) and removal of inserted pinyin. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFKC').replace(PINYIN_RUBY, '');
+}
+
+// Everything that is not a letter, digit or CJK character is dropped from label keys.
+const NON_LABEL = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * The form labels are compared in: compatibility-folded, without pinyin, whitespace or
+ * punctuation; 「（二）部分公开」 and 「(二) 部分公开」 both become 「二部分公开」.
+ */
+export function labelKey(text: string): string {
+  return normalizeText(text).replace(NON_LABEL, '').replace(HASH_LIKE, '');
+}
+
+// Bookmark ids and other machine tokens word processors leave in cells.
+const HASH_LIKE = /[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*\d[A-Za-z0-9_]{6,}|[A-Za-z]{6,}/g;

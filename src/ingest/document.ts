@@ -1,0 +1,37 @@
+import type { Finding, SourceKind, SourceLocation } from '../report/index.ts';
+
+/**
+ * One line of a source document. A line from a table row carries its cells (blank cells
+ * as empty strings); a line of running text has none.
+ */
+export interface DocLine {
+  text: string;
+  cells?: string[];
+  source: SourceLocation;
+}
+
+/** A container's content as lines, the common input of the locator. */
+export interface SourceDocument {
+  file: string;
+  kind: SourceKind;
+  lines: DocLine[];
+  /** What the container reader noticed (images instead of tables, no text layer, …). */
+  messages: Finding[];
+}
+
+/**
+ * An input that cannot be read as a report at all. Carries a Chinese and an English reason;
+ * the message names the file.
+ */
+export class ReadError extends Error {
+  readonly file: string;
+  readonly reason: string;
+  readonly reasonEn: string;
+  constructor(file: string, reason: string, reasonEn: string) {
+    super(`${file}：${reason}（${reasonEn}）`);
+    this.name = 'ReadError';
+    this.file = file;
+    this.reason = reason;
+    this.reasonEn = reasonEn;
+  }
+}

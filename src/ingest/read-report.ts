@@ -1,0 +1,55 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { Report } from '../report/index.ts';
+import { ReadError, type SourceDocument } from './document.ts';
+import { locate } from './locate/locate.ts';
+import { readText } from './text/read-text.ts';
+
+/** Largest input read at all; real reports are a few MB at most. */
+export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
+
+/** Reads a file's bytes, turning the file system's refusals into ReadErrors naming the file. */
+export async function readInput(file: string): Promise<Uint8Array> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ReadError(file, '文件不存在', 'no such file');
+    if (code === 'EACCES') throw new ReadError(file, '没有读取权限', 'permission denied');
+    throw new ReadError(file, `无法读取（${code ?? '未知错误'}）`, `cannot read (${code ?? 'unknown error'})`);
+  }
+  if (info.isDirectory()) throw new ReadError(file, '这是一个目录，不是文件', 'is a directory');
+  if (!info.isFile()) throw new ReadError(file, '不是普通文件', 'not a regular file');
+  if (info.size > MAX_INPUT_BYTES) throw new ReadError(file, `文件过大（${Math.round(info.size / 1048576)} MB）`, 'file too large');
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+    throw new ReadError(file, `无法读取（${code}）`, `cannot read (${code})`);
+  }
+}
+
+/** Reads a container into a document, choosing the reader by content. */
+export function readDocument(file: string, bytes: Uint8Array): SourceDocument {
+  return readText(file, bytes);
+}
+
+/** True when nothing in a report shows it is an annual disclosure report. */
+function unrecognised(report: Report): boolean {
+  const noTables = Object.values(report.tables).every((t) => t.status === 'absent');
+  return noTables && report.sections.length === 0 && report.meta.title === null;
+}
+
+/** Reads a report from bytes: container → document → report. Throws ReadError when unreadable. */
+export function readReportBytes(file: string, bytes: Uint8Array): Report {
+  const report = locate(readDocument(file, bytes));
+  if (unrecognised(report)) {
+    throw new ReadError(file, '未识别为政府信息公开工作年度报告（没有标题、章节或表格）', 'not an annual disclosure report');
+  }
+  return report;
+}
+
+/** Reads a report from a file. Throws ReadError when it cannot be read. */
+export async function readReport(file: string): Promise<Report> {
+  return readReportBytes(file, await readInput(file));
+}

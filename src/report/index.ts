@@ -1,0 +1,4 @@
+/** The report tree: metadata, sections, cells with provenance, findings. */
+
+export { cellOf, cellValue, cellValues, formatOf, missingItems, sectionOf } from './report.ts';
+export type { Cell, Finding, Report, ReportMeta, Section, Severity, SourceKind, SourceLocation, TableInfo, TableStatus } from './types.ts';
