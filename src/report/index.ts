@@ -1,4 +1,5 @@
 /** The report tree: metadata, sections, cells with provenance, findings. */
 
+export { buildReport, type ReportInput } from './build.ts';
 export { cellOf, cellValue, cellValues, formatOf, missingItems, sectionOf } from './report.ts';
 export type { Cell, Finding, Report, ReportMeta, Section, Severity, SourceKind, SourceLocation, TableInfo, TableStatus } from './types.ts';

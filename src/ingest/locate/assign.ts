@@ -63,6 +63,7 @@ export function assignRow(slots: RowSlots, found: Token[], truncated: boolean): 
     return { cells: slots.keys.map((k) => blankCell(k, where)), messages };
   }
   while (values.length > n && isPadding(values[values.length - 1] as Token)) values = values.slice(0, -1);
+  while (values.length > n && isPadding(values[0] as Token)) values = values.slice(1);
   if (values.length > n) {
     const solid = values.filter((t) => !isPadding(t));
     if (solid.length === n) values = solid;

@@ -20,7 +20,7 @@ export interface Token {
 }
 
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-const BLANK_MARK = /^(?:[/\\—–\-_~…·－―]+|无|空|暂无|—无—)$/;
+const BLANK_MARK = /^(?:[/\\—–\-_~…·－―]+|无|無|空|暂无|暫無)$/;
 const PAGE_NUMBER = /^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 const WORD = /[^\s\u00a0\u3000\u200b\ufeff]+/g;
 
