@@ -7,9 +7,7 @@ import { LabelStream } from './label-stream.ts';
 import { findMeta } from './meta.ts';
 import { buildSections, type LineRange } from './sections.ts';
 import { findTableA, findTableB, findTableC, locateTableA, locateTableB, locateTableC } from './tables.ts';
-import { type Token, tokenize } from './tokens.ts';
-
-const IMAGE_TOKEN = /^(?:[0-9a-f]{24,}|\d{11,}|.*\.(?:png|jpe?g|gif|bmp|webp)|\[图片.*\]?)$/i;
+import { isImageToken, type Token, tokenize } from './tokens.ts';
 
 function tokenAtHeading(tokens: readonly Token[], h: Heading | undefined): number | undefined {
   if (!h) return undefined;
@@ -27,7 +25,7 @@ function detectFormat(stream: LabelStream, span: Span, year: number | null): For
 }
 
 function hasImage(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (tokens[i]?.kind === 'text' && IMAGE_TOKEN.test((tokens[i] as Token).raw)) return true;
+  for (let i = from; i < to; i++) if (isImageToken((tokens[i] as Token).raw)) return true;
   return false;
 }
 

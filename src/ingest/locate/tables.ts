@@ -39,7 +39,9 @@ export function findTableB(ctx: LocateContext, format: FormatSpec, span: Span): 
   const first = targetsOf(format, 'b')[0];
   const hit = first && ctx.stream.find(first.row.match, from, to, labelKey(first.row.label).length + LABEL_SLACK);
   if (hit) return hit.start;
-  return ctx.stream.find(['上年结转', '予以公开', '部分公开'], from, to, SHORT + LABEL_SLACK)?.start;
+  // A page that starts inside the table: the earliest row label, by its most specific form.
+  const specific = targetsOf(format, 'b').map((t) => t.row.match[0] as string);
+  return ctx.stream.find(specific, from, to, SHORT + LABEL_SLACK)?.start;
 }
 
 /** 总计 equals the sum of the six applicant columns. */

@@ -21,7 +21,9 @@ export interface Token {
 
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const BLANK_MARK = /^(?:[/\\—–\-_~…·－―]+|无|無|空|暂无|暫無)$/;
-const PAGE_NUMBER = /^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
+const PAGE_NUMBER = /^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
+/** Words that stand for a picture: image file names, CMS image ids, long hashes. */
+const IMAGE_TOKEN = /^(?:[0-9a-f]{24,}|\d{11,}|.*\.(?:png|jpe?g|gif|bmp|webp)|\[图片.*\]?|\[image.*\]?)$/i;
 const WORD = /[^\s\u00a0\u3000\u200b\ufeff]+/g;
 
 /** True for a line that only holds a page number (「-4-」, 「第4页 共6页」). */
@@ -29,8 +31,14 @@ export function isPageNumberLine(text: string): boolean {
   return PAGE_NUMBER.test(text);
 }
 
+/** True for a word that stands for a picture (a table published as an image). */
+export function isImageToken(raw: string): boolean {
+  return IMAGE_TOKEN.test(raw);
+}
+
 function classify(raw: string, simplify: boolean): Pick<Token, 'kind' | 'norm' | 'value'> {
   let text = normalizeText(raw);
+  if (isImageToken(text)) return { kind: 'text', norm: '', value: Number.NaN };
   if (NUMBER.test(text)) {
     const norm = text.replace(/,/g, '').replace(/^\+/, '');
     return { kind: 'num', norm, value: Number(norm) };
@@ -58,7 +66,7 @@ export function tokenize(doc: SourceDocument, simplify: boolean): Token[] {
       for (const m of part.matchAll(WORD)) {
         any = true;
         const c = classify(m[0], simplify);
-        if (c.kind === 'text' && c.norm === '') continue;
+        if (c.kind === 'text' && c.norm === '' && !isImageToken(m[0])) continue;
         tokens.push({ ...c, raw: m[0], line: index, lineEnd: false, source: { ...line.source, column: offset + (m.index ?? 0) + 1 } });
       }
       if (!any && line.cells) {

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runChecks } from '../check/index.ts';
+import { locate, textToDocument } from '../ingest/index.ts';
+import { cellValues, type Report } from '../report/index.ts';
+import { LAYOUTS, type Layout, writeLayout } from './layouts.ts';
+import { Random } from './random.ts';
+import { randomReport } from './random-report.ts';
+
+const SEEDS = 60;
+
+function roundTrip(seed: number, layout: Layout): { original: Report; back: Report; text: string } {
+  const rng = new Random(seed * 31 + layout.length);
+  const original = randomReport(seed, { blanks: seed % 3 === 0 });
+  const variants = {
+    noTitle: rng.chance(0.3),
+    ideographicComma: rng.chance(0.3),
+    traditional: rng.chance(0.15),
+    spam: rng.chance(0.2),
+    arabicHeadings: rng.chance(0.1),
+  };
+  const text = writeLayout(original, layout, rng, variants);
+  return { original, back: locate(textToDocument(`gen-${seed}.txt`, text)), text };
+}
+
+for (const layout of LAYOUTS) {
+  test(`property: random reports written as ${layout} text read back to the same cells, agency, year and format`, () => {
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const { original, back } = roundTrip(seed, layout);
+      assert.deepEqual(cellValues(back), cellValues(original), `seed ${seed}`);
+      assert.deepEqual(
+        [back.meta.agency, back.meta.year, back.meta.format],
+        [original.meta.agency, original.meta.year, original.meta.format],
+        `seed ${seed}`,
+      );
+      const errors = runChecks(back).filter((f) => f.severity === 'error');
+      assert.deepEqual(errors, [], `seed ${seed}`);
+    }
+  });
+}
+
+test('property: corrupting one table B outcome cell in the text makes its row and column identities fire', () => {
+  for (let seed = 1; seed <= SEEDS; seed++) {
+    const rng = new Random(seed);
+    const original = randomReport(seed, { format: '2021' });
+    const key = `b.${rng.pick(['granted', 'partial', 'refused.third_party', 'unable.not_held', 'rejected.duplicate', 'other.other'])}.${rng.pick(['natural', 'business', 'legal'])}`;
+    const cell = original.cells[key];
+    assert.ok(cell && cell.value !== null);
+    cell.value += rng.int(1, 5);
+    const back = locate(textToDocument('x.txt', writeLayout(original, rng.pick(LAYOUTS), rng)));
+    const fired = new Set(
+      runChecks(back)
+        .filter((f) => f.keys?.includes(key))
+        .map((f) => f.rule),
+    );
+    assert.deepEqual([...fired].sort(), ['b-applicant-sum', 'b-outcome-sum'], `seed ${seed} ${key}`);
+  }
+});
+
+test('property: corrupting one table C total makes c-group-sum fire for that group', () => {
+  for (let seed = 1; seed <= SEEDS; seed++) {
+    const rng = new Random(seed + 1000);
+    const original = randomReport(seed);
+    const group = rng.pick(['review', 'suit_direct', 'suit_after_review']);
+    const cell = original.cells[`c.${group}.total`];
+    assert.ok(cell && cell.value !== null);
+    cell.value += 1;
+    const back = locate(textToDocument('x.txt', writeLayout(original, rng.pick(LAYOUTS), rng)));
+    const fired = runChecks(back).filter((f) => f.rule === 'c-group-sum');
+    assert.deepEqual(
+      fired.map((f) => f.keys?.[0]),
+      [`c.${group}.total`],
+      `seed ${seed}`,
+    );
+  }
+});
+
+test('property: corrupting 上年结转 breaks only the balance of its column', () => {
+  for (let seed = 1; seed <= SEEDS; seed++) {
+    const rng = new Random(seed + 2000);
+    const original = randomReport(seed, { format: '2021' });
+    const column = rng.pick(['natural', 'business', 'research', 'social', 'legal', 'other_org']);
+    for (const key of [`b.carried_in.${column}`, 'b.carried_in.total']) {
+      const cell = original.cells[key];
+      assert.ok(cell && cell.value !== null);
+      cell.value += 2;
+    }
+    const back = locate(textToDocument('x.txt', writeLayout(original, rng.pick(LAYOUTS), rng)));
+    const fired = runChecks(back).filter((f) => f.severity === 'error');
+    assert.deepEqual(
+      fired.map((f) => f.rule),
+      ['b-balance', 'b-balance'],
+      `seed ${seed}`,
+    );
+  }
+});
