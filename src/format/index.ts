@@ -1,7 +1,7 @@
 /** The national annual-report standard as data: both editions, cell keys, labels, sections. */
 
 export { cellKey, cellLabel, cellSpec, cellSpecs, FORMATS, getFormat, getTable, TABLE_NAMES } from './cells.ts';
-export { labelKey, looksTraditional, normalizeText, toSimplified } from './normalize.ts';
+export { labelKey, labelKeyOfNormalized, looksTraditional, normalizeText, toSimplified } from './normalize.ts';
 export { SECTIONS, type SectionSpec } from './sections.ts';
 export { FORMAT_2019 } from './spec-2019.ts';
 export { FORMAT_2021 } from './spec-2021.ts';

@@ -28,7 +28,8 @@ const PINYIN_RUBY = /(?<=[\u3400-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐì�
 
 /** Unicode compatibility folding (fullwidth → halfwidth) and removal of inserted pinyin. */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC').replace(PINYIN_RUBY, '');
+  const folded = text.normalize('NFKC');
+  return folded.includes('(') ? folded.replace(PINYIN_RUBY, '') : folded;
 }
 
 // Everything that is not a letter, digit or CJK character is dropped from label keys.
@@ -39,8 +40,15 @@ const NON_LABEL = /[^\p{L}\p{N}]+/gu;
  * punctuation; 「（二）部分公开」 and 「(二) 部分公开」 both become 「二部分公开」.
  */
 export function labelKey(text: string): string {
-  return normalizeText(text).replace(NON_LABEL, '').replace(HASH_LIKE, '');
+  return labelKeyOfNormalized(normalizeText(text));
 }
 
+/** `labelKey` of a text already passed through `normalizeText`. */
+export function labelKeyOfNormalized(text: string): string {
+  const key = text.replace(NON_LABEL, '');
+  return HAS_LATIN.test(key) ? key.replace(HASH_LIKE, '') : key;
+}
+
+const HAS_LATIN = /[A-Za-z]{2}/;
 // Bookmark ids and other machine tokens word processors leave in cells.
 const HASH_LIKE = /[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*\d[A-Za-z0-9_]{6,}|[A-Za-z]{6,}/g;

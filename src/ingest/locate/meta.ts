@@ -15,6 +15,7 @@ const TITLE_AGENCY_YEAR = new RegExp(
   `(${AGENCY_CHARS}{2,40}?)(?:关于)?(\\d{4})\\s*年度?\\s*(?:的)?(?:政府|政务)?信息公开(?:工作)?(?:年度|年)?(?:报告|年报)`,
 );
 const TITLE_AGENCY_LATE_YEAR = new RegExp(`(${AGENCY_CHARS}{2,40}?)(?:政府|政务)?信息公开(?:工作)?(\\d{4})\\s*年度?(?:报告|年报)`);
+const TITLE_YEAR_AGENCY = new RegExp(`^(\\d{4})\\s*年度?(${AGENCY_CHARS}{2,40}?)(?:政府|政务)?信息公开(?:工作)?(?:年度|年)?(?:报告|年报)`);
 const TITLE_YEAR = /(\d{4})\s*年度?\s*(?:的)?(?:政府|政务)?信息公开(?:工作)?(?:年度|年)?(?:报告|年报)/;
 const TITLE_LIKE = /信息公开.{0,8}(?:报告|年报)|年度报$/;
 const AGENCY_SUFFIX =
@@ -48,6 +49,8 @@ const OPENING_AGENCY: readonly RegExp[] = [
   new RegExp(`现(?:将|予)?(?:公布|发布)(${AGENCY_CHARS}{2,30}?)\\d{4}年`),
   new RegExp(`[，,。)）](${AGENCY_CHARS}{2,20}?)编制了?本`),
   new RegExp(`结合\\d{4}年度?(${AGENCY_CHARS}{2,30}?)政府信息公开工作`),
+  new RegExp(`(?:公布|发布)\\d{4}年度?(${AGENCY_CHARS}{2,30}?)(?:政府|政务)?信息公开`),
+  new RegExp(`\\d{4}年度?[，,](${AGENCY_CHARS}{3,30}?)(?:坚持|以习近平|认真|严格|紧紧|深入|始终|全面|在|按照|围绕|持续|进一步|高度)`),
 ];
 
 /** The first lines of a document with wrapped title lines rejoined. */
@@ -87,6 +90,14 @@ export function findMeta(doc: SourceDocument, simplify: boolean, firstSectionLin
       meta.title = squashed;
       meta.agency = cleanAgency(m[1] as string);
       meta.year = Number(m[2]);
+      break;
+    }
+    const ya = TITLE_YEAR_AGENCY.exec(squashed);
+    const yearFirstAgency = ya ? cleanAgency(ya[2] as string) : null;
+    if (ya && plausibleYear(Number(ya[1])) && yearFirstAgency && yearFirstAgency !== '政府' && AGENCY_SUFFIX.test(yearFirstAgency)) {
+      meta.title = squashed;
+      meta.year = Number(ya[1]);
+      meta.agency = yearFirstAgency;
       break;
     }
     const y = TITLE_YEAR.exec(squashed);

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { runChecks } from '../../src/check/index.ts';
+import { readReport } from '../../src/ingest/index.ts';
+import { cellValues, missingItems } from '../../src/report/index.ts';
+import { SHARED } from './shared.ts';
+
+const corpus = resolve(SHARED, 'corpus');
+const expectedDir = fileURLToPath(new URL('./expected/', import.meta.url));
+const index = new Map(
+  readFileSync(resolve(corpus, 'INDEX.tsv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('\t'))
+    .map((cols) => [cols[0] as string, { agency: cols[4] as string, year: Number(cols[5]) }]),
+);
+const texts = readdirSync(corpus)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
+
+test('every corpus text is read without a crash, with the year INDEX.tsv gives, and no false alarm', async () => {
+  assert.ok(texts.length >= 30);
+  for (const file of texts) {
+    const report = await readReport(resolve(corpus, file));
+    assert.equal(report.meta.year, index.get(file)?.year, file);
+    // The excerpts are cut: missing tables, rows and sections are true findings. Nothing
+    // else may be an error, and no narrative rule may fire on them.
+    const other = runChecks(report).filter(
+      (f) => !['table-missing', 'row-missing', 'section-missing', 'metadata-missing', 'section-6-fees'].includes(f.rule),
+    );
+    assert.deepEqual(other, [], file);
+  }
+});
+
+// Hand-checked against the text: agency, year, format, table status, every cell, what is missing.
+// UPDATE=1 rewrites them; a reviewer reads the diff against the corpus text before committing.
+for (const name of readdirSync(expectedDir).sort()) {
+  const file = name.replace(/\.json$/, '.txt');
+  test(`golden corpus ${file}`, async () => {
+    const report = await readReport(resolve(corpus, file));
+    const actual = {
+      agency: report.meta.agency,
+      year: report.meta.year,
+      format: report.meta.format,
+      tables: Object.fromEntries(Object.values(report.tables).map((t) => [t.id, t.status])),
+      sections: report.sections.map((s) => s.id),
+      cells: cellValues(report),
+      missing: missingItems(report),
+    };
+    if (process.env.UPDATE === '1') writeFileSync(resolve(expectedDir, name), `${JSON.stringify(actual, null, 2)}\n`);
+    assert.deepEqual(actual, JSON.parse(readFileSync(resolve(expectedDir, name), 'utf8')));
+  });
+}
