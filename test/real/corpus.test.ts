@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { runChecks } from '../../src/check/index.ts';
 import { readReport } from '../../src/ingest/index.ts';
-import { cellValues, missingItems } from '../../src/report/index.ts';
+import { golden, goldenSummary } from '../../src/testing/golden.ts';
 import { SHARED } from './shared.ts';
 
 const corpus = resolve(SHARED, 'corpus');
@@ -42,16 +42,7 @@ for (const name of readdirSync(expectedDir).sort()) {
   const file = name.replace(/\.json$/, '.txt');
   test(`golden corpus ${file}`, async () => {
     const report = await readReport(resolve(corpus, file));
-    const actual = {
-      agency: report.meta.agency,
-      year: report.meta.year,
-      format: report.meta.format,
-      tables: Object.fromEntries(Object.values(report.tables).map((t) => [t.id, t.status])),
-      sections: report.sections.map((s) => s.id),
-      cells: cellValues(report),
-      missing: missingItems(report),
-    };
-    if (process.env.UPDATE === '1') writeFileSync(resolve(expectedDir, name), `${JSON.stringify(actual, null, 2)}\n`);
-    assert.deepEqual(actual, JSON.parse(readFileSync(resolve(expectedDir, name), 'utf8')));
+    const actual = goldenSummary(report);
+    assert.deepEqual(actual, golden(resolve(expectedDir, name), actual));
   });
 }
