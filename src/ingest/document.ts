@@ -7,6 +7,8 @@ import type { Finding, SourceKind, SourceLocation } from '../report/index.ts';
 export interface DocLine {
   text: string;
   cells?: string[];
+  /** Where each cell stands (PDF: page and position), parallel to `cells`. */
+  cellSources?: SourceLocation[];
   source: SourceLocation;
 }
 

@@ -11,11 +11,11 @@ import { readReportBytes } from './read-report.ts';
 const root = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
 for (const name of readdirSync(root).sort()) {
-  test(`fixture ${name}`, () => {
+  test(`fixture ${name}`, async () => {
     const dir = join(root, name);
     const input = readdirSync(dir).find((f) => f.startsWith('input.'));
     assert.ok(input, `${name} has no input file`);
-    const report = readReportBytes(input, new Uint8Array(readFileSync(join(dir, input))));
+    const report = await readReportBytes(input, new Uint8Array(readFileSync(join(dir, input))));
     const actual = goldenSummary(report);
     assert.deepEqual(actual, golden(join(dir, 'expected.json'), actual));
   });

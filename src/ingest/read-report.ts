@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Report } from '../report/index.ts';
 import { ReadError, type SourceDocument } from './document.ts';
 import { locate } from './locate/locate.ts';
+import { readPdf } from './pdf/read-pdf.ts';
 import { readText } from './text/read-text.ts';
 
 /** Largest input read at all; real reports are a few MB at most. */
@@ -29,8 +30,9 @@ export async function readInput(file: string): Promise<Uint8Array> {
   }
 }
 
-/** Reads a container into a document, choosing the reader by content. */
-export function readDocument(file: string, bytes: Uint8Array): SourceDocument {
+/** Reads a container into a document, choosing the reader by content, not by name. */
+export async function readDocument(file: string, bytes: Uint8Array): Promise<SourceDocument> {
+  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return readPdf(file, bytes);
   return readText(file, bytes);
 }
 
@@ -41,8 +43,8 @@ function unrecognised(report: Report): boolean {
 }
 
 /** Reads a report from bytes: container → document → report. Throws ReadError when unreadable. */
-export function readReportBytes(file: string, bytes: Uint8Array): Report {
-  const report = locate(readDocument(file, bytes));
+export async function readReportBytes(file: string, bytes: Uint8Array): Promise<Report> {
+  const report = locate(await readDocument(file, bytes));
   if (unrecognised(report)) {
     throw new ReadError(file, '未识别为政府信息公开工作年度报告（没有标题、章节或表格）', 'not an annual disclosure report');
   }

@@ -93,8 +93,9 @@ export function tokenize(doc: SourceDocument, simplify: boolean): Token[] {
     const start = tokens.length;
     const parts = line.cells ?? [line.text];
     let column = 0;
-    for (const part of parts) {
+    for (const [cellIndex, part] of parts.entries()) {
       const base = line.cells ? line.text.indexOf(part, column) : 0;
+      const where = line.cellSources?.[cellIndex] ?? line.source;
       const offset = base >= 0 ? base : column;
       let any = false;
       for (const [word, at] of words(part)) {
@@ -108,7 +109,7 @@ export function tokenize(doc: SourceDocument, simplify: boolean): Token[] {
           value: c.value,
           line: index,
           lineEnd: false,
-          source: at0(line.source, offset + at + 1),
+          source: at0(where, offset + at + 1),
         });
       }
       if (!any && line.cells) {
@@ -119,7 +120,7 @@ export function tokenize(doc: SourceDocument, simplify: boolean): Token[] {
           value: Number.NaN,
           line: index,
           lineEnd: false,
-          source: at0(line.source, offset + 1),
+          source: at0(where, offset + 1),
         });
       }
       column = offset + part.length;
