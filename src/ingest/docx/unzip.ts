@@ -1,0 +1,37 @@
+import { unzipSync } from 'fflate';
+import { ReadError } from '../document.ts';
+
+/** Largest uncompressed part read from a DOCX; real document.xml files are a few MB. */
+export const MAX_PART_BYTES = 64 * 1024 * 1024;
+// Deflate rarely compresses XML beyond this ratio; a larger one is a zip bomb.
+const MAX_RATIO = 400;
+
+/**
+ * Reads some parts of a ZIP container, refusing archives whose declared sizes or compression
+ * ratios betray a zip bomb before anything is inflated.
+ */
+export function readZipParts(file: string, bytes: Uint8Array, wanted: readonly string[]): Map<string, Uint8Array> {
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+    if (bytes[0] === 0xd0 && bytes[1] === 0xcf)
+      throw new ReadError(file, '这是旧版 Word（.doc）文件，请另存为 .docx 后再读取', 'legacy .doc file, save it as .docx');
+    throw new ReadError(file, '不是有效的 DOCX 文件（不是 ZIP 压缩包）', 'not a DOCX (not a ZIP archive)');
+  }
+  let bomb = '';
+  let parts: Record<string, Uint8Array>;
+  try {
+    parts = unzipSync(bytes, {
+      filter: (f) => {
+        if (!wanted.includes(f.name)) return false;
+        if (f.originalSize > MAX_PART_BYTES || (f.originalSize > 1024 * 1024 && f.originalSize > f.size * MAX_RATIO)) {
+          bomb = f.name;
+          return false;
+        }
+        return true;
+      },
+    });
+  } catch (error) {
+    throw new ReadError(file, `DOCX 压缩包损坏或不完整（${(error as Error).message}）`, 'corrupt or truncated DOCX archive');
+  }
+  if (bomb) throw new ReadError(file, `压缩包中的 ${bomb} 解压后过大，疑似压缩炸弹，已拒绝读取`, 'zip bomb: part too large when inflated');
+  return new Map(Object.entries(parts));
+}

@@ -1,0 +1,207 @@
+import { load } from 'cheerio/slim';
+import type { AnyNode, Element } from 'domhandler';
+import type { SourceLocation } from '../../report/index.ts';
+import { type DocLine, ReadError, type SourceDocument } from '../document.ts';
+import { findContent, findTitle } from './content.ts';
+import { decodeHtml } from './decode-html.ts';
+
+/** Largest page read; real report pages are well under a few MB. */
+export const MAX_HTML_BYTES = 20 * 1024 * 1024;
+
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'svg',
+  'head',
+  'nav',
+  'footer',
+  'aside',
+  'select',
+  'button',
+  'input',
+  'textarea',
+  'object',
+  'embed',
+]);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'article',
+  'blockquote',
+  'pre',
+  'dd',
+  'dt',
+  'dl',
+  'header',
+  'main',
+  'form',
+  'center',
+  'hr',
+  'caption',
+  'figure',
+  'figcaption',
+]);
+
+function lineOf(starts: number[], index: number | null | undefined): number | undefined {
+  if (index === null || index === undefined) return undefined;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+function imageMark(el: Element): string {
+  const src = el.attribs.src ?? '';
+  const name = src.split(/[/?#]/).filter(Boolean).pop() ?? '';
+  return `[图片:${name.replace(/\s+/g, '')}]`;
+}
+
+/** Walks a DOM subtree into lines; data tables become lines with cells. */
+class LineWriter {
+  readonly lines: DocLine[] = [];
+  private current = '';
+  private currentAt: number | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly starts: number[],
+  ) {}
+
+  private where(index: number | null | undefined): SourceLocation {
+    const line = lineOf(this.starts, index);
+    return line === undefined ? { file: this.file } : { file: this.file, line };
+  }
+
+  flush(): void {
+    const text = this.current.replace(/[ \t\r\n\f]+/g, ' ').trim();
+    if (text !== '') this.lines.push({ text, source: this.where(this.currentAt) });
+    this.current = '';
+    this.currentAt = undefined;
+  }
+
+  private text(value: string, at: number | null | undefined): void {
+    if (this.current === '' && value.trim() !== '') this.currentAt = at ?? undefined;
+    this.current += value;
+  }
+
+  walk(node: AnyNode): void {
+    if (node.type === 'text') return this.text((node as unknown as { data: string }).data, node.startIndex);
+    if (node.type !== 'tag' && node.type !== 'root') return;
+    const el = node as Element;
+    const name = el.name?.toLowerCase();
+    if (name && SKIP.has(name)) return;
+    if (name === 'img') return this.text(` ${imageMark(el)} `, el.startIndex);
+    if (name === 'table') {
+      this.flush();
+      return this.table(el);
+    }
+    const block = name !== undefined && BLOCK.has(name);
+    if (block) this.flush();
+    for (const child of el.children) this.walk(child);
+    if (block) this.flush();
+  }
+
+  private table(table: Element): void {
+    const rows = rowsOf(table);
+    if (rows.some((tr) => cellsOf(tr).some((td) => hasTag(td, 'table')))) {
+      // A layout table: its cells hold blocks, not values.
+      for (const tr of rows) for (const td of cellsOf(tr)) this.block(td);
+      return;
+    }
+    for (const tr of rows) {
+      const cells = cellsOf(tr).map((td) => cellText(td));
+      if (cells.length === 0) continue;
+      const text = cells.join(' ').trim();
+      const line: DocLine = { text, cells, source: this.where(tr.startIndex) };
+      this.lines.push(line);
+    }
+  }
+
+  private block(el: Element): void {
+    this.flush();
+    for (const child of el.children) this.walk(child);
+    this.flush();
+  }
+}
+
+function hasTag(el: Element, tag: string): boolean {
+  return el.children.some((c) => c.type === 'tag' && ((c as Element).name === tag || hasTag(c as Element, tag)));
+}
+
+function rowsOf(table: Element): Element[] {
+  const out: Element[] = [];
+  const visit = (el: Element) => {
+    for (const c of el.children) {
+      if (c.type !== 'tag') continue;
+      const child = c as Element;
+      if (child.name === 'tr') out.push(child);
+      else if (child.name !== 'table') visit(child);
+    }
+  };
+  visit(table);
+  return out;
+}
+
+function cellsOf(tr: Element): Element[] {
+  return tr.children.filter((c): c is Element => c.type === 'tag' && ((c as Element).name === 'td' || (c as Element).name === 'th'));
+}
+
+function cellText(td: Element): string {
+  const parts: string[] = [];
+  const visit = (node: AnyNode) => {
+    if (node.type === 'text') parts.push((node as unknown as { data: string }).data);
+    else if (node.type === 'tag') {
+      const el = node as Element;
+      if (SKIP.has(el.name)) return;
+      if (el.name === 'img') parts.push(` ${imageMark(el)} `);
+      else if (el.name === 'br' || BLOCK.has(el.name)) parts.push(' ');
+      for (const c of el.children) visit(c);
+    }
+  };
+  for (const c of td.children) visit(c);
+  return parts
+    .join('')
+    .replace(/[ \t\r\n\f]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Reads an HTML page: decodes it, finds the report body inside the site page (menus, footers,
+ * scripts and other articles left out), and turns paragraphs into lines and table rows into
+ * lines with cells (rowspan/colspan cells once, `&nbsp;` cells blank, images as marks).
+ */
+export function readHtml(file: string, bytes: Uint8Array): SourceDocument {
+  if (bytes.length > MAX_HTML_BYTES) {
+    throw new ReadError(file, `网页过大（${Math.round(bytes.length / 1048576)} MB，上限 ${MAX_HTML_BYTES / 1048576} MB）`, 'HTML page too large');
+  }
+  const html = decodeHtml(file, bytes);
+  const starts = [0];
+  for (let i = html.indexOf('\n'); i >= 0; i = html.indexOf('\n', i + 1)) starts.push(i + 1);
+  const $ = load(html, { withStartIndices: true } as Parameters<typeof load>[1]);
+  const root = $.root().get(0) as unknown as Element;
+  const content = findContent(root);
+  const writer = new LineWriter(file, starts);
+  const title = findTitle($, content);
+  if (title) writer.lines.push({ text: title, source: { file } });
+  writer.walk(content);
+  writer.flush();
+  return { file, kind: 'html', lines: writer.lines, messages: [] };
+}
