@@ -103,15 +103,22 @@ class LineWriter {
   }
 
   walk(node: AnyNode): void {
-    if (node.type === 'text') return this.text((node as unknown as { data: string }).data, node.startIndex);
+    if (node.type === 'text') {
+      this.text((node as unknown as { data: string }).data, node.startIndex);
+      return;
+    }
     if (node.type !== 'tag' && node.type !== 'root') return;
     const el = node as Element;
     const name = el.name?.toLowerCase();
     if (name && SKIP.has(name)) return;
-    if (name === 'img') return this.text(` ${imageMark(el)} `, el.startIndex);
+    if (name === 'img') {
+      this.text(` ${imageMark(el)} `, el.startIndex);
+      return;
+    }
     if (name === 'table') {
       this.flush();
-      return this.table(el);
+      this.table(el);
+      return;
     }
     const block = name !== undefined && BLOCK.has(name);
     if (block) this.flush();
