@@ -26,9 +26,69 @@ export function looksTraditional(text: string): boolean {
 // Pinyin ruby that mirror sites insert after characters: 根據(jù), 國務(wù)院.
 const PINYIN_RUBY = /(?<=[\u3400-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*|[a-z]{1,6}\d)\)/gu;
 
-/** Unicode compatibility folding (fullwidth → halfwidth) and removal of inserted pinyin. */
+// CJK radical-supplement forms that PDF fonts map glyphs to instead of the ideograph
+// (NFKC folds the Kangxi radicals, not these).
+const RADICALS: Record<string, string> = {
+  '⺠': '民',
+  '⻓': '长',
+  '⻔': '门',
+  '⻅': '见',
+  '⻉': '贝',
+  '⻋': '车',
+  '⻘': '青',
+  '⻢': '马',
+  '⻛': '风',
+  '⻜': '飞',
+  '⻝': '食',
+  '⻚': '页',
+  '⻄': '西',
+  '⻥': '鱼',
+  '⻦': '鸟',
+  '⻧': '卤',
+  '⻨': '麦',
+  '⻩': '黄',
+  '⻬': '齐',
+  '⻮': '齿',
+  '⻯': '龙',
+  '⻳': '龟',
+  '⺟': '母',
+  '⺁': '厂',
+  '⺇': '几',
+  '⺌': '小',
+  '⺍': '小',
+  '⺕': '彐',
+  '⺝': '月',
+  '⺮': '竹',
+  '⺶': '羊',
+  '⺸': '羊',
+  '⻊': '足',
+  '⻌': '辶',
+  '⻍': '辶',
+  '⻎': '辶',
+  '⻏': '阝',
+  '⻖': '阝',
+  '⻗': '雨',
+  '⻙': '韦',
+  '⻟': '饣',
+  '⺐': '尢',
+  '⺳': '网',
+  '⺴': '罒',
+  '⺻': '聿',
+  '⻆': '角',
+  '⻈': '讠',
+  '⻑': '長',
+  '⻒': '镸',
+};
+const RADICAL = /[\u2e80-\u2eff]/;
+const RADICALS_ALL = /[\u2e80-\u2eff]/g;
+
+/**
+ * Unicode compatibility folding (fullwidth → halfwidth, Kangxi radicals → ideographs), radical
+ * forms PDF fonts produce, and removal of inserted pinyin.
+ */
 export function normalizeText(text: string): string {
-  const folded = text.normalize('NFKC');
+  let folded = text.normalize('NFKC');
+  if (RADICAL.test(folded)) folded = folded.replace(RADICALS_ALL, (c) => RADICALS[c] ?? c);
   return folded.includes('(') ? folded.replace(PINYIN_RUBY, '') : folded;
 }
 

@@ -9,6 +9,24 @@ export interface LineRange {
   to: number;
 }
 
+const PARAGRAPH_END = /[。！？；：:!?;…」”）)]$/;
+const PARAGRAPH_START = /^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、是]|\d+[.、．]|第[一二三四五六七八九十]+)/;
+
+/**
+ * Joins lines that a page layout wrapped back into paragraphs: a line continues the one
+ * before unless that one ended a sentence or this one starts a numbered item.
+ */
+export function reflow(lines: readonly string[]): string {
+  const paragraphs: string[] = [];
+  for (const line of lines) {
+    const last = paragraphs.length - 1;
+    const prev = paragraphs[last];
+    if (prev !== undefined && !PARAGRAPH_END.test(prev) && !PARAGRAPH_START.test(line)) paragraphs[last] = prev + line;
+    else paragraphs.push(line);
+  }
+  return paragraphs.join('\n');
+}
+
 /**
  * The six sections' text: what stands between each heading and the next, without the lines
  * that tables occupy.
@@ -27,6 +45,7 @@ export function buildSections(doc: SourceDocument, headings: readonly Heading[],
       const piece = text.slice(from, Math.max(from, to)).trim();
       if (piece !== '' && !isPageNumberLine(piece)) parts.push(piece);
     }
-    return { id: h.id, heading: h.text, text: parts.join('\n'), source: { ...doc.lines[h.line]?.source } };
+    const text = doc.kind === 'pdf' || doc.kind === 'text' ? reflow(parts) : parts.join('\n');
+    return { id: h.id, heading: h.text, text, source: { ...doc.lines[h.line]?.source } };
   });
 }

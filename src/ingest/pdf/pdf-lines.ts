@@ -12,8 +12,10 @@ export interface TextItem {
   size: number;
 }
 
-// Two items share a line when their baselines differ by less than this share of the font.
-const SAME_LINE = 0.45;
+// Two items share a line when their baselines differ by less than this share of the font:
+// cells of one table row set in different fonts sit a few points apart; lines of prose are
+// at least 1.2 font sizes apart.
+const SAME_LINE = 0.6;
 // A gap wider than this many font sizes separates table cells.
 const CELL_GAP = 1.2;
 // A gap wider than this many font sizes is a space inside a cell.
@@ -27,11 +29,19 @@ function round(n: number): number {
 export function groupLines(items: readonly TextItem[]): TextItem[][] {
   const sorted = items.filter((i) => i.str.trim() !== '').sort((a, b) => a.y - b.y || a.x - b.x);
   const lines: TextItem[][] = [];
+  let meanY = 0;
+  let minSize = 0;
   for (const item of sorted) {
     const line = lines[lines.length - 1];
-    const ref = line?.[0];
-    if (line && ref && Math.abs(item.y - ref.y) <= SAME_LINE * Math.min(item.size, ref.size)) line.push(item);
-    else lines.push([item]);
+    if (line && Math.abs(item.y - meanY) <= SAME_LINE * Math.min(item.size, minSize)) {
+      line.push(item);
+      meanY += (item.y - meanY) / line.length;
+      minSize = Math.min(minSize, item.size);
+    } else {
+      lines.push([item]);
+      meanY = item.y;
+      minSize = item.size;
+    }
   }
   for (const line of lines) line.sort((a, b) => a.x - b.x);
   return lines;

@@ -1,0 +1,65 @@
+import { TABLE_NAMES } from '../../format/index.ts';
+import { formatOf, type Report } from '../../report/index.ts';
+import { type LayoutCell, tableLayout } from '../layout.ts';
+import { chineseDate, reportTitle, sectionsToRender } from '../text.ts';
+import { REPORT_CSS } from './styles.ts';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Escapes text for HTML. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ESCAPES[c] as string);
+}
+
+function cellHtml(cell: LayoutCell, scope?: string): string {
+  const tag = cell.header ? 'th' : 'td';
+  const attrs = [
+    cell.colSpan ? ` colspan="${cell.colSpan}"` : '',
+    cell.rowSpan ? ` rowspan="${cell.rowSpan}"` : '',
+    cell.header && scope ? ` scope="${scope}"` : '',
+    cell.key ? ` data-key="${cell.key}"` : '',
+  ].join('');
+  return `<${tag}${attrs}>${escapeHtml(cell.text)}</${tag}>`;
+}
+
+function tableHtml(report: Report, id: 'a' | 'b' | 'c'): string {
+  const layout = tableLayout(formatOf(report), report, id);
+  const head = layout.head.length ? `<thead>${layout.head.map((r) => `<tr>${r.map((c) => cellHtml(c, 'col')).join('')}</tr>`).join('')}</thead>` : '';
+  const body = `<tbody>${layout.body.map((r) => `<tr>${r.map((c) => cellHtml(c, 'row')).join('')}</tr>`).join('\n')}</tbody>`;
+  return `<table class="table-${id}" aria-label="${escapeHtml(TABLE_NAMES[id])}">${head}\n${body}</table>`;
+}
+
+/**
+ * Renders a report as one standalone, printable HTML page in the standard layout: the title,
+ * the six sections with their standard headings, the three tables with the standard's merged
+ * header cells, and the signature.
+ */
+export function renderHtml(report: Report): string {
+  const title = reportTitle(report);
+  const sections = sectionsToRender(report)
+    .map((s) => {
+      const paragraphs = s.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+      const table = s.table ? `\n${tableHtml(report, s.table)}` : '';
+      return `<section>\n<h2>${escapeHtml(s.heading)}</h2>\n${paragraphs}${table}\n</section>`;
+    })
+    .join('\n');
+  const date = chineseDate(report.meta.date);
+  const signature =
+    report.meta.agency || date ? `\n<footer class="signature"><p>${escapeHtml(report.meta.agency ?? '')}</p><p>${escapeHtml(date)}</p></footer>` : '';
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<article class="report">
+<h1>${escapeHtml(title)}</h1>
+${sections}${signature}
+</article>
+</body>
+</html>
+`;
+}
