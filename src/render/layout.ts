@@ -15,6 +15,8 @@ export interface LayoutCell {
 export interface TableLayout {
   id: TableId;
   columns: number;
+  /** Relative column widths (label columns wider than value columns). */
+  widths: number[];
   head: LayoutCell[][];
   body: LayoutCell[][];
 }
@@ -46,7 +48,7 @@ function tableA(format: FormatSpec, report: Report): TableLayout {
       ]);
     }
   }
-  return { id: 'a', columns: width + 1, head: [], body };
+  return { id: 'a', columns: width + 1, widths: [3, ...Array(width).fill(2)], head: [], body };
 }
 
 function tableB(format: FormatSpec, report: Report): TableLayout {
@@ -78,7 +80,7 @@ function tableB(format: FormatSpec, report: Report): TableLayout {
     for (const c of cols) cells.push({ text: valueText(report, `b.${row.key}.${c.key}`), key: `b.${row.key}.${c.key}` });
     body.push(cells.map((c) => (c.colSpan === 1 ? { ...c, colSpan: undefined } : c)).map(clean));
   }
-  return { id: 'b', columns: 3 + cols.length, head: head.map((r) => r.map(clean)), body };
+  return { id: 'b', columns: 3 + cols.length, widths: [1.1, 1.2, 3.2, ...Array(cols.length).fill(1)], head: head.map((r) => r.map(clean)), body };
 }
 
 function tableC(format: FormatSpec, report: Report): TableLayout {
@@ -101,7 +103,7 @@ function tableC(format: FormatSpec, report: Report): TableLayout {
   const values = block.rows.flatMap((row) =>
     block.columns.map((c) => ({ text: valueText(report, `c.${row.key}.${c.key}`), key: `c.${row.key}.${c.key}` })),
   );
-  return { id: 'c', columns: n * 3, head, body: [values] };
+  return { id: 'c', columns: n * 3, widths: Array(n * 3).fill(1), head, body: [values] };
 }
 
 function clean(cell: LayoutCell): LayoutCell {

@@ -16,8 +16,9 @@ export interface TextItem {
 // cells of one table row set in different fonts sit a few points apart; lines of prose are
 // at least 1.2 font sizes apart.
 const SAME_LINE = 0.6;
-// A gap wider than this many font sizes separates table cells.
-const CELL_GAP = 1.2;
+// A gap wider than this many font sizes separates table cells (cell padding and borders);
+// pdf.js gives runs of prose as items with no such gaps.
+const CELL_GAP = 0.5;
 // A gap wider than this many font sizes is a space inside a cell.
 const WORD_GAP = 0.2;
 

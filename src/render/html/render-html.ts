@@ -25,8 +25,10 @@ function cellHtml(cell: LayoutCell, scope?: string): string {
 function tableHtml(report: Report, id: 'a' | 'b' | 'c'): string {
   const layout = tableLayout(formatOf(report), report, id);
   const head = layout.head.length ? `<thead>${layout.head.map((r) => `<tr>${r.map((c) => cellHtml(c, 'col')).join('')}</tr>`).join('')}</thead>` : '';
+  const total = layout.widths.reduce((a, b) => a + b, 0);
+  const cols = `<colgroup>${layout.widths.map((w) => `<col style="width:${((100 * w) / total).toFixed(2)}%">`).join('')}</colgroup>`;
   const body = `<tbody>${layout.body.map((r) => `<tr>${r.map((c) => cellHtml(c, 'row')).join('')}</tr>`).join('\n')}</tbody>`;
-  return `<table class="table-${id}" aria-label="${escapeHtml(TABLE_NAMES[id])}">${head}\n${body}</table>`;
+  return `<table class="table-${id}" aria-label="${escapeHtml(TABLE_NAMES[id])}">${cols}${head}\n${body}</table>`;
 }
 
 /**

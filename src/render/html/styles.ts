@@ -11,7 +11,7 @@ body { margin: 0; }
 h1 { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", serif; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.5; margin: 0 0 1em; }
 h2 { font-family: "黑体", "SimHei", "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: normal; margin: 0.6em 0 0.2em; text-indent: 2em; }
 p { margin: 0; text-indent: 2em; text-align: justify; }
-table { width: 100%; border-collapse: collapse; margin: 0.5em 0 1em; font-size: 10.5pt; line-height: 1.4; page-break-inside: auto; }
+table { width: 100%; table-layout: fixed; border-collapse: collapse; margin: 0.5em 0 1em; font-size: 10.5pt; line-height: 1.4; page-break-inside: auto; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 1px solid #000; padding: 2pt 3pt; text-align: center; vertical-align: middle; }

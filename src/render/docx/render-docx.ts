@@ -1,0 +1,92 @@
+import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
+import { formatOf, type Report } from '../../report/index.ts';
+import { type LayoutCell, tableLayout } from '../layout.ts';
+import { chineseDate, reportTitle, sectionsToRender } from '../text.ts';
+
+// Official fonts by name, so Word and WPS show them where installed.
+const FONT = { body: '仿宋_GB2312', title: '方正小标宋简体', heading: '黑体', subheading: '楷体_GB2312', latin: 'Times New Roman' };
+// Sizes in half-points: 2号 22pt, 3号 16pt, 5号 10.5pt.
+const SIZE = { title: 44, body: 32, table: 21, footer: 28 };
+// A4 and the margins of GB/T 9704 in twips (1 mm = 56.7 twips): top 37, bottom 35, left 28, right 26.
+const PAGE = { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1587, right: 1474 };
+const SUBHEADING = /^[（(][一二三四五六七八九十]+[)）]/;
+
+function run(text: string, font: string, size: number): TextRun {
+  return new TextRun({ text, size, font: { eastAsia: font, ascii: FONT.latin, hAnsi: FONT.latin } });
+}
+
+function paragraph(text: string): Paragraph {
+  const sub = SUBHEADING.test(text) && text.length <= 40;
+  return new Paragraph({
+    children: [run(text, sub ? FONT.subheading : FONT.body, SIZE.body)],
+    indent: { firstLine: 640 },
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: { line: 560, lineRule: 'exact' },
+  });
+}
+
+function cell(c: LayoutCell): TableCell {
+  return new TableCell({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(c.text, FONT.body, SIZE.table)] })],
+    verticalAlign: VerticalAlign.CENTER,
+    ...(c.colSpan ? { columnSpan: c.colSpan } : {}),
+    ...(c.rowSpan ? { rowSpan: c.rowSpan } : {}),
+  });
+}
+
+function table(report: Report, id: 'a' | 'b' | 'c'): Table {
+  const layout = tableLayout(formatOf(report), report, id);
+  const rows = [
+    ...layout.head.map((r) => new TableRow({ children: r.map(cell), tableHeader: true, cantSplit: true })),
+    ...layout.body.map((r) => new TableRow({ children: r.map(cell), cantSplit: true })),
+  ];
+  const usable = PAGE.width - PAGE.left - PAGE.right;
+  const total = layout.widths.reduce((a, b) => a + b, 0);
+  return new Table({ rows, width: { size: usable, type: WidthType.DXA }, columnWidths: layout.widths.map((w) => Math.floor((usable * w) / total)) });
+}
+
+/**
+ * Renders a report as a Word document in the standard layout: A4 with official margins, the
+ * title in 方正小标宋简体 2号, body in 仿宋_GB2312 3号, headings in 黑体, the three tables with the
+ * standard's merged cells (gridSpan/vMerge), and page numbers.
+ */
+export async function renderDocx(report: Report): Promise<Uint8Array> {
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 320 }, children: [run(reportTitle(report), FONT.title, SIZE.title)] }),
+  ];
+  for (const section of sectionsToRender(report)) {
+    children.push(new Paragraph({ indent: { firstLine: 640 }, children: [run(section.heading, FONT.heading, SIZE.body)] }));
+    for (const p of section.paragraphs) children.push(paragraph(p));
+    if (section.table) children.push(table(report, section.table), new Paragraph({ children: [] }));
+  }
+  const date = chineseDate(report.meta.date);
+  for (const line of [report.meta.agency ?? '', date].filter(Boolean)) {
+    children.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(line, FONT.body, SIZE.body)] }));
+  }
+  const footer = new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: SIZE.footer, font: FONT.latin })],
+      }),
+    ],
+  });
+  const doc = new Document({
+    creator: 'gongkai',
+    title: reportTitle(report),
+    styles: { default: { document: { run: { size: SIZE.body, font: { eastAsia: FONT.body, ascii: FONT.latin, hAnsi: FONT.latin } } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
+          },
+        },
+        footers: { default: footer },
+        children,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
