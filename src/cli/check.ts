@@ -1,7 +1,7 @@
 import { hasErrors, runChecks } from '../check/index.ts';
+import { reportJson } from '../report/index.ts';
 import { errorLine, readInputs } from './inputs.ts';
 import { printFindings } from './print-findings.ts';
-import { reportJson } from './report-json.ts';
 
 export interface CheckOptions {
   json?: boolean;

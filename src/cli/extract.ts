@@ -1,9 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { cellSpecs } from '../format/index.ts';
-import { formatOf } from '../report/index.ts';
+import { formatOf, reportJson } from '../report/index.ts';
 import { errorLine, readInputs } from './inputs.ts';
 import { printReport } from './print-report.ts';
-import { reportJson } from './report-json.ts';
 
 export interface ExtractOptions {
   json?: boolean;

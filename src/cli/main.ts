@@ -1,6 +1,7 @@
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { check } from './check.ts';
 import { extract } from './extract.ts';
+import { render, TARGETS, type Target } from './render.ts';
 
 /** Builds the `gongkai` command line. */
 export function buildProgram(): Command {
@@ -26,6 +27,19 @@ export function buildProgram(): Command {
     .option('--json', '每个文件输出一行 JSON（含 findings）')
     .action(async (files: string[], options) => {
       process.exitCode = await check(files, options);
+    });
+  program
+    .command('render')
+    .description('按国家标准版式生成年度报告：DOCX、PDF、HTML 或 Markdown（先核对，有错误时不生成）')
+    .argument('<report>', '报告 JSON（extract --json 的格式，含各章节正文），或 extract 能读取的任何报告文件')
+    .requiredOption('--to <format>', `输出格式：${TARGETS.join('|')}`, (v: string) => {
+      if (!(TARGETS as readonly string[]).includes(v)) throw new InvalidArgumentError(`输出格式应为 ${TARGETS.join('、')} 之一`);
+      return v as Target;
+    })
+    .option('--out <file>', '输出文件（- 为标准输出）；默认为当前目录下同名文件')
+    .option('--force', '即使核对有错误也生成')
+    .action(async (file: string, options) => {
+      process.exitCode = await render(file, options);
     });
   return program;
 }

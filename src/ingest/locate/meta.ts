@@ -83,7 +83,11 @@ export function findMeta(doc: SourceDocument, simplify: boolean, firstSectionLin
   const meta: FoundMeta = { title: null, agency: null, year: null, date: null };
 
   for (const [i, line] of top.entries()) {
-    const squashed = line.replace(/\s/g, '').replace(/\|.*$/, '').replace(PREFIX_NOISE, '');
+    const squashed = line
+      .replace(/\s/g, '')
+      .replace(/\|.*$/, '')
+      .replace(/^[#>*]+/, '')
+      .replace(PREFIX_NOISE, '');
     if (!TITLE_LIKE.test(squashed) || squashed.length > TITLE_MAX || PROSE_START.test(squashed) || /[《。]/.test(squashed)) continue;
     const m = TITLE_AGENCY_YEAR.exec(squashed) ?? TITLE_AGENCY_LATE_YEAR.exec(squashed);
     if (m && plausibleYear(Number(m[2]))) {
