@@ -12,9 +12,10 @@ export interface SourceLocation {
   column?: number;
   /** 1-based page (PDF). */
   page?: number;
-  /** Position on the page in PDF points from the top-left corner. */
+  /** Position on the page in PDF points from the top-left corner, and the width of the text. */
   x?: number;
   y?: number;
+  width?: number;
 }
 
 /** One value of a standard table. */

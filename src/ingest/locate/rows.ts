@@ -18,6 +18,87 @@ interface Hit {
   end: number;
 }
 
+interface Collected {
+  values: Token[];
+  orphans: Token[];
+  stop: string | undefined;
+  lastValue: number;
+}
+
+/** The value tokens after a row label up to the next label (and a merged group label). */
+function collect(ctx: LocateContext, hit: Hit, next: number, stops: Map<number, string>): Collected {
+  const out: Collected = { values: [], orphans: [], stop: undefined, lastValue: hit.end };
+  for (let t = hit.start + 1; t < next; t++) {
+    out.stop ??= stops.get(t);
+    const token = ctx.tokens[t] as Token;
+    if (token.kind !== 'text') {
+      (out.stop ? out.orphans : out.values).push(token);
+      out.lastValue = t;
+    }
+  }
+  return out;
+}
+
+/**
+ * Where each value column stands on the page (PDF), learnt from the rows that have all their
+ * values: the median x of each column, per block of columns.
+ */
+/** The horizontal middle of a token's cell on the page, when known. */
+export function centerOf(t: Token): number | undefined {
+  return t.source.x === undefined ? undefined : t.source.x + (t.source.width ?? 0) / 2;
+}
+
+function columnCenters(rows: { values: Token[]; n: number; columns: readonly ColumnSpec[] }[]): Map<readonly ColumnSpec[], number[]> {
+  const out = new Map<readonly ColumnSpec[], number[]>();
+  const groups = new Map<readonly ColumnSpec[], number[][]>();
+  for (const row of rows) {
+    const solid = row.values.filter((t) => t.raw !== '');
+    if (solid.length !== row.n || solid.some((t) => t.source.x === undefined)) continue;
+    const list = groups.get(row.columns) ?? [];
+    list.push(solid.map((t) => centerOf(t) as number));
+    groups.set(row.columns, list);
+  }
+  for (const [columns, xs] of groups) {
+    if (xs.length < 2) continue;
+    out.set(
+      columns,
+      columns.map((_, i) => {
+        const sorted = xs.map((r) => r[i] as number).sort((a, b) => a - b);
+        return sorted[Math.floor(sorted.length / 2)] as number;
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * A row with fewer values than columns, laid out on a page: each value goes to the column it
+ * stands under, and the columns left empty are blank cells. Unchanged when positions are
+ * unknown or do not fit the columns unambiguously.
+ */
+export function alignByPosition(values: Token[], centers: number[] | undefined): Token[] {
+  const solid = values.filter((t) => t.raw !== '');
+  if (!centers || solid.length === 0 || solid.length >= centers.length || solid.some((t) => t.source.x === undefined)) return values;
+  const spacing = Math.min(...centers.slice(1).map((c, i) => c - (centers[i] as number)));
+  if (!(spacing > 0)) return values;
+  const slots: (Token | undefined)[] = centers.map(() => undefined);
+  let previous = -1;
+  for (const token of solid) {
+    const x = centerOf(token) as number;
+    let best = 0;
+    centers.forEach((c, i) => {
+      if (Math.abs(c - x) < Math.abs((centers[best] as number) - x)) best = i;
+    });
+    if (best <= previous || Math.abs((centers[best] as number) - x) > spacing / 2) return values;
+    slots[best] = token;
+    previous = best;
+  }
+  const first = solid[0] as Token;
+  return slots.map(
+    (t, i) => t ?? { ...first, kind: 'blank', raw: '', norm: '', value: Number.NaN, source: { ...first.source, x: centers[i], width: 0 } },
+  );
+}
+
 /**
  * Group labels (「（六）其他处理」) none of whose rows were found: where the report kept the
  * group as one row, its values must not be taken for the row above it.
@@ -62,21 +143,14 @@ export function locateRows(
   const foundKeys = new Set(hits.map((h) => h.target.row.key));
   result.missingRows = targets.filter((t) => !foundKeys.has(t.row.key)).map((t) => t.row.key);
   const stops = mergedGroups(ctx, targets, foundKeys, span);
+  const found = hits.map((hit, i) => collect(ctx, hit, hits[i + 1]?.start ?? span.to, stops));
+  const centers = columnCenters(
+    found.map((f, i) => ({ values: f.values, n: (hits[i] as Hit).target.columns.length, columns: (hits[i] as Hit).target.columns })),
+  );
   let last = span.from;
   hits.forEach((hit, i) => {
-    const next = hits[i + 1]?.start ?? span.to;
-    const values: Token[] = [];
-    const orphans: Token[] = [];
-    let stop: string | undefined;
-    let lastValue = hit.end;
-    for (let t = hit.start + 1; t < next; t++) {
-      stop ??= stops.get(t);
-      const token = tokens[t] as Token;
-      if (token.kind !== 'text') {
-        (stop ? orphans : values).push(token);
-        lastValue = t;
-      }
-    }
+    const { orphans, stop, lastValue } = found[i] as Collected;
+    const values = alignByPosition((found[i] as Collected).values, centers.get(hit.target.columns));
     const keys = hit.target.columns.map((c) => cellKey(table, hit.target.row.key, c.key));
     const slots: RowSlots = { keys, label: hit.target.row.short, at: tokens[hit.start] as Token };
     if (consistent && table === 'b') slots.consistent = consistent;

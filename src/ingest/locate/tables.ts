@@ -1,11 +1,12 @@
 import { APPLICANT_PARTS, cellKey, type FormatSpec, getTable, labelKey } from '../../format/index.ts';
 import { assignRow } from './assign.ts';
 import { endsAfter, type LocateContext, type Span, type TableResult } from './context.ts';
-import { LABEL_SLACK, locateRows, type RowTarget } from './rows.ts';
+import { alignByPosition, centerOf, LABEL_SLACK, locateRows, type RowTarget } from './rows.ts';
 import type { Token } from './tokens.ts';
 
 const A_ANCHORS = ['第二十条第一项', '第二十条第1项', '第二十条'];
-const C_ANCHORS = ['结果维持', '维持', '尚未审结'];
+// Header words of table C; the later ones survive layouts that stack the others vertically.
+const C_ANCHORS = ['结果维持', '维持', '尚未审结', '未经复议直接起诉', '复议后起诉'];
 /** Longest token a table caption or header word may stand in. */
 const SHORT = 24;
 
@@ -60,6 +61,29 @@ export function findTableC(ctx: LocateContext, span: Span): number | undefined {
   return ctx.stream.find(C_ANCHORS, ctx.stream.offsetOf(span.from), ctx.stream.offsetOf(span.to), SHORT)?.start;
 }
 
+/**
+ * Where table C's fifteen value columns stand on the page (PDF): the middles of the column
+ * header words (「结果维持」… or their wrapped pieces), when there are exactly fifteen.
+ */
+function headerCenters(ctx: LocateContext, format: FormatSpec, from: number, to: number, count: number): number[] | undefined {
+  const labels = (getTable(format, 'c').blocks[0]?.columns ?? []).map((c) => labelKey(c.label));
+  const xs: number[] = [];
+  for (let t = Math.max(0, from - 40); t <= to; t++) {
+    const token = ctx.tokens[t] as Token;
+    const x = centerOf(token);
+    if (token.kind === 'text' && x !== undefined && token.norm !== '' && labels.some((l) => l.includes(token.norm))) xs.push(x);
+  }
+  xs.sort((a, b) => a - b);
+  const clusters: number[][] = [];
+  for (const x of xs) {
+    const last = clusters[clusters.length - 1];
+    if (last && x - (last[last.length - 1] as number) < 4) last.push(x);
+    else clusters.push([x]);
+  }
+  if (clusters.length !== count) return undefined;
+  return clusters.map((c) => c.reduce((a, b) => a + b, 0) / c.length);
+}
+
 const valueLike = (t: Token) => t.kind === 'num' || (t.kind === 'blank' && t.raw !== '');
 
 /**
@@ -88,6 +112,8 @@ export function locateTableC(ctx: LocateContext, format: FormatSpec, span: Span)
     last = t;
   }
   const keys = targets.flatMap((t) => t.columns.map((c) => cellKey('c', t.row.key, c.key)));
+  const aligned = alignByPosition(run, headerCenters(ctx, format, anchor, headerEnd, keys.length));
+  if (aligned !== run) run.splice(0, run.length, ...aligned);
   const solid = run.filter(valueLike).length;
   if (solid > 0 && solid < keys.length && !endsAfter(ctx, last)) {
     const byRow = locateRows(ctx, 'c', targets, { from: anchor, to: span.to });

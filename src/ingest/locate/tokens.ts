@@ -79,6 +79,7 @@ function at0(source: SourceLocation, column: number): SourceLocation {
   if (source.page !== undefined) out.page = source.page;
   if (source.x !== undefined) out.x = source.x;
   if (source.y !== undefined) out.y = source.y;
+  if (source.width !== undefined) out.width = source.width;
   return out;
 }
 

@@ -62,9 +62,11 @@ export function lineToDoc(items: readonly TextItem[], file: string, page: number
     const size = Math.min(item.size, prev?.size ?? item.size);
     if (!prev || gap > CELL_GAP * size) {
       cells.push(text);
-      cellSources.push({ file, page, x: round(item.x), y: round(item.y) });
+      cellSources.push({ file, page, x: round(item.x), y: round(item.y), width: round(item.width) });
     } else {
       cells[cells.length - 1] += (gap > WORD_GAP * size ? ' ' : '') + text;
+      const source = cellSources[cellSources.length - 1] as SourceLocation;
+      source.width = round(item.x + item.width - (source.x ?? item.x));
     }
     prev = item;
   }
