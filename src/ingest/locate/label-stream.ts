@@ -1,7 +1,8 @@
 import type { Token } from './tokens.ts';
 
-/** Patterns at least this long may be matched with stray characters between theirs. */
-const GAPPED_MIN = 6;
+/** Patterns at least this long may be matched with up to GAP stray characters between theirs. */
+const GAPPED_MIN = 5;
+const GAP = 4;
 
 /**
  * The label text of a token list run together, so that labels wrapped over lines or cells
@@ -67,20 +68,22 @@ export class LabelStream {
   }
 
   /**
-   * The most specific long pattern with up to two stray characters between any two of its
-   * characters: fragments of a neighbouring merged cell that a page layout interleaved into a
-   * wrapped label (「4.无正当理由大量反复」「理」「申请」).
+   * The earliest long pattern with a few stray characters between any two of its characters:
+   * fragments of a neighbouring merged cell that a page layout interleaved into a wrapped
+   * label (「4.无正当理由大量反复」「理」「申请」, 「逾」「其他处」「期不补正」).
    */
   private findGapped(patterns: readonly string[], from: number, to: number, maxToken: number): StreamMatch | undefined {
-    const pattern = patterns.find((p) => p.length >= GAPPED_MIN);
-    if (!pattern) return undefined;
-    const re = new RegExp(Array.from(pattern, (c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\u0000]{0,2}?'), 'g');
-    re.lastIndex = from;
-    for (let m = re.exec(this.text); m && m.index + m[0].length <= to; m = re.exec(this.text)) {
-      if (this.tokens[this.tokenAt(m.index)]!.norm.length > maxToken) continue;
-      return { at: m.index, length: m[0].length, start: this.tokenAt(m.index), end: this.tokenAt(m.index + m[0].length - 1) };
+    let best: StreamMatch | undefined;
+    for (const pattern of patterns.filter((p) => p.length >= GAPPED_MIN)) {
+      const re = new RegExp(Array.from(pattern, (c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(`[^\\u0000]{0,${GAP}}?`), 'g');
+      re.lastIndex = from;
+      for (let m = re.exec(this.text); m && m.index + m[0].length <= to; m = re.exec(this.text)) {
+        if (this.tokens[this.tokenAt(m.index)]!.norm.length > maxToken) continue;
+        if (!best || m.index < best.at) best = { at: m.index, length: m[0].length, start: this.tokenAt(m.index), end: this.tokenAt(m.index + m[0].length - 1) };
+        break;
+      }
     }
-    return undefined;
+    return best;
   }
 }
 
