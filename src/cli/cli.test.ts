@@ -63,18 +63,20 @@ test('check: exit 1 on an error finding, findings grouped by file', () => {
 });
 
 test('check --json adds findings; unreadable inputs exit 2 with one line each and the others still run', () => {
-  const r = run('check', '--json', 'empty.txt', 'good.txt', 'missing.txt', 'folder', 'junk.txt', 'other.txt');
+  const r = run('check', '--json', 'empty.txt', 'good.txt', 'missing.txt', 'junk.txt', 'other.txt', 'folder');
   assert.equal(r.status, 2);
   const rows = r.stdout
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l));
-  assert.equal(rows.length, 6);
+  assert.equal(rows.length, 5);
   assert.deepEqual(rows[1].findings, []);
-  const errors = r.stderr.trim().split('\n');
-  assert.equal(errors.length, 5);
-  for (const [i, name] of ['empty.txt', 'missing.txt', 'folder', 'junk.txt', 'other.txt'].entries()) {
+  assert.equal(rows[0].error, '文件为空');
+  const errors = r.stderr.split('\n').filter((l) => l.startsWith('错误：'));
+  assert.equal(errors.length, 4);
+  for (const [i, name] of ['empty.txt', 'missing.txt', 'junk.txt', 'other.txt'].entries()) {
     assert.match(errors[i] ?? '', new RegExp(`^错误：${name}：.+（error: ${name}: .+）$`));
   }
+  assert.match(r.stderr, /== 汇总：5 个文件，读取报告 1 份，提取单元格 200 个，失败 4 个/);
   assert.doesNotMatch(r.stderr, /at \w+ \(/);
 });

@@ -3,6 +3,12 @@ import { check } from './check.ts';
 import { extract } from './extract.ts';
 import { render, TARGETS, type Target } from './render.ts';
 
+function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new InvalidArgumentError('线程数应为 0 到 64 之间的整数');
+  return n;
+}
+
 /** Builds the `gongkai` command line. */
 export function buildProgram(): Command {
   const program = new Command('gongkai')
@@ -13,18 +19,24 @@ export function buildProgram(): Command {
     .showHelpAfterError('（使用 gongkai --help 查看用法）');
   program
     .command('extract')
-    .description('提取年度报告的三张表格、机关名称、年度和格式')
-    .argument('<files...>', '报告文件')
+    .description('提取年度报告的三张表格、机关名称、年度和格式（文本、HTML、DOCX、PDF）')
+    .argument('<files...>', '报告文件或目录')
     .option('--json', '每个文件输出一行 JSON')
     .option('--csv', '输出长表 CSV：file,key,value,raw')
+    .option('-r, --recursive', '读取目录及其子目录中的报告')
+    .option('-o, --out <file>', '把结果写入文件：.jsonl（JSON Lines）、.csv（长表）或 .xlsx（每份报告一行，另附问题表）')
+    .option('-j, --workers <n>', '并行线程数（默认：文件多时用全部 CPU 核）', parseWorkers)
     .action(async (files: string[], options) => {
       process.exitCode = await extract(files, options);
     });
   program
     .command('check')
     .description('核对年度报告：勾稽关系、空白单元格、缺表缺行、正文与表格一致性等')
-    .argument('<files...>', '报告文件')
+    .argument('<files...>', '报告文件或目录')
     .option('--json', '每个文件输出一行 JSON（含 findings）')
+    .option('-r, --recursive', '读取目录及其子目录中的报告')
+    .option('-o, --out <file>', '把结果写入文件：.jsonl、.csv 或 .xlsx（含问题表）')
+    .option('-j, --workers <n>', '并行线程数（默认：文件多时用全部 CPU 核）', parseWorkers)
     .action(async (files: string[], options) => {
       process.exitCode = await check(files, options);
     });

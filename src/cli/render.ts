@@ -4,7 +4,7 @@ import { hasErrors, runChecks } from '../check/index.ts';
 import { ReadError } from '../ingest/index.ts';
 import { BrowserMissingError, renderDocx, renderHtml, renderMarkdown, renderPdf } from '../render/index.ts';
 import type { Report } from '../report/index.ts';
-import { errorLine } from './inputs.ts';
+import { errorLine } from './batch/run-batch.ts';
 import { loadReport } from './load-report.ts';
 import { printFindings } from './print-findings.ts';
 
@@ -42,7 +42,7 @@ export async function render(file: string, options: RenderOptions, out = process
     report = await loadReport(file);
   } catch (error) {
     if (error instanceof ReadError) {
-      err.write(`${errorLine(error)}\n`);
+      err.write(`${errorLine(error.file, error)}\n`);
       return 2;
     }
     throw error;

@@ -54,6 +54,8 @@ export async function readDocument(file: string, bytes: Uint8Array): Promise<Sou
 
 /** True when nothing in a report shows it is an annual disclosure report. */
 function unrecognised(report: Report): boolean {
+  // A scan is recognised as such: its finding says why nothing could be read.
+  if (report.messages.some((m) => m.rule === 'pdf-no-text')) return false;
   const noTables = Object.values(report.tables).every((t) => t.status === 'absent');
   return noTables && report.sections.length === 0 && report.meta.title === null;
 }

@@ -79,7 +79,8 @@ export class LabelStream {
       re.lastIndex = from;
       for (let m = re.exec(this.text); m && m.index + m[0].length <= to; m = re.exec(this.text)) {
         if (this.tokens[this.tokenAt(m.index)]!.norm.length > maxToken) continue;
-        if (!best || m.index < best.at) best = { at: m.index, length: m[0].length, start: this.tokenAt(m.index), end: this.tokenAt(m.index + m[0].length - 1) };
+        if (!best || m.index < best.at)
+          best = { at: m.index, length: m[0].length, start: this.tokenAt(m.index), end: this.tokenAt(m.index + m[0].length - 1) };
         break;
       }
     }

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { before, test } from 'node:test';
+import ExcelJS from 'exceljs';
+import { renderDocx, renderHtml } from '../../render/index.ts';
+import { minimalPdf } from '../../testing/fixtures.ts';
+import { writeLayout } from '../../testing/layouts.ts';
+import { Random } from '../../testing/random.ts';
+import { randomReport } from '../../testing/random-report.ts';
+import { expandInputs } from './expand.ts';
+import { runPool } from './pool.ts';
+import { runBatch } from './run-batch.ts';
+
+let dir = '';
+const good: string[] = [];
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'gongkai-batch-'));
+  mkdirSync(join(dir, 'city', 'district'), { recursive: true });
+  for (let i = 1; i <= 6; i++) {
+    const report = randomReport(i, { format: '2021' });
+    const sub = i % 2 ? 'city' : join('city', 'district');
+    const files: [string, Uint8Array | string][] = [
+      [`r${i}.txt`, writeLayout(report, 'pdf', new Random(i))],
+      [`r${i}.html`, renderHtml(report)],
+      [`r${i}.docx`, await renderDocx(report)],
+    ];
+    for (const [name, bytes] of files) {
+      writeFileSync(join(dir, sub, name), bytes);
+      good.push(join(dir, sub, name));
+    }
+  }
+  writeFileSync(join(dir, 'city', 'scan.pdf'), minimalPdf([[]]));
+  writeFileSync(join(dir, 'city', 'broken.pdf'), minimalPdf([['x']]).subarray(0, 60));
+  writeFileSync(join(dir, 'city', 'empty.txt'), '');
+  writeFileSync(join(dir, 'city', 'notes.xyz'), 'not read: unknown ending');
+});
+
+function streams() {
+  const out = new PassThrough();
+  const err = new PassThrough() as unknown as NodeJS.WriteStream;
+  const chunks: string[] = [];
+  const errs: string[] = [];
+  out.on('data', (c) => chunks.push(String(c)));
+  (err as unknown as PassThrough).on('data', (c) => errs.push(String(c)));
+  return { out, err, text: () => chunks.join(''), errText: () => errs.join('') };
+}
+
+test('expand: a folder gives its report files; --recursive goes below it; named files are kept', async () => {
+  const flat = await expandInputs([join(dir, 'city')], false);
+  assert.equal(flat.length, 3 * 3 + 3);
+  const deep = await expandInputs([join(dir, 'city')], true);
+  assert.equal(deep.length, 6 * 3 + 3);
+  assert.ok(!deep.some((f) => f.endsWith('.xyz')));
+  assert.deepEqual(await expandInputs(['nope.txt'], true), ['nope.txt']);
+});
+
+test('pool: worker threads give every result, in input order, bad files as errors', async () => {
+  const files = await expandInputs([dir], true);
+  const results = [];
+  for await (const r of runPool(files, { check: true, workers: 2 })) results.push(r);
+  assert.deepEqual(
+    results.map((r) => r.file),
+    files,
+  );
+  const failed = results.filter((r) => 'error' in r).map((r) => r.file.split('/').pop());
+  assert.deepEqual(failed.sort(), ['broken.pdf', 'empty.txt']);
+  for (const r of results) if ('report' in r && !r.file.endsWith('scan.pdf')) assert.equal(Object.keys(r.report.cells).length, 200, r.file);
+});
+
+test('pool: a file that takes too long is stopped and reported, and the batch goes on', async () => {
+  const results = [];
+  for await (const r of runPool(good.slice(0, 3), { check: false, workers: 1, timeoutMs: 1 })) results.push(r);
+  assert.equal(results.length, 3);
+  assert.ok(results.every((r) => 'error' in r && /处理超时/.test(r.error.reason)));
+});
+
+test('batch --out .jsonl, .csv and .xlsx: one record per file, cells and findings', async () => {
+  const jsonl = join(dir, 'out.jsonl');
+  const s = streams();
+  const code = await runBatch([dir], { check: true, recursive: true, out: jsonl, workers: 2 }, s);
+  assert.equal(code, 2);
+  const lines = readFileSync(jsonl, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  assert.equal(lines.length, 21);
+  assert.equal(lines.filter((l) => l.error).length, 2);
+  assert.match(s.errText(), /== 汇总：21 个文件，读取报告 19 份，提取单元格 3600 个，失败 2 个/);
+  assert.match(s.errText(), /pdf-no-text/);
+  assert.equal(s.text(), '');
+
+  const csv = join(dir, 'out.csv');
+  await runBatch(good.slice(0, 2), { check: false, out: csv }, streams());
+  const rows = readFileSync(csv, 'utf8').trim().split('\n');
+  assert.equal(rows[0], 'file,key,value,raw');
+  assert.equal(rows.length, 1 + 400);
+
+  const xlsx = join(dir, 'out.xlsx');
+  await runBatch([...good.slice(0, 3), join(dir, 'city', 'empty.txt')], { check: true, out: xlsx }, streams());
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(xlsx);
+  const sheet = book.getWorksheet('报告');
+  assert.ok(sheet);
+  assert.equal(sheet.rowCount, 1 + 4);
+  const header = (sheet.getRow(1).values as unknown[]).slice(1);
+  assert.deepEqual(header.slice(0, 6), ['文件', '机关', '年度', '格式', '缺失', '错误']);
+  assert.ok(header.includes('b.refused.third_party.natural') && header.includes('a.procurement.amount'));
+  assert.equal(sheet.getRow(5).getCell(6).value, '文件为空');
+  assert.ok(book.getWorksheet('问题'));
+});
+
+test('batch: an unknown --out extension is refused before any work', async () => {
+  const s = streams();
+  assert.equal(await runBatch(good.slice(0, 1), { check: false, out: join(dir, 'x.pdf') }, s), 2);
+  assert.match(s.errText(), /不支持的输出格式「\.pdf」/);
+});

@@ -1,0 +1,130 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { extname } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { cellSpecs, FORMAT_2019, FORMAT_2021 } from '../../format/index.ts';
+import { formatOf, missingItems, reportJson } from '../../report/index.ts';
+import type { JobResult } from './job.ts';
+
+/** A destination for batch results, chosen by the file's extension. */
+export interface ResultSink {
+  add(result: JobResult): Promise<void>;
+  close(): Promise<void>;
+}
+
+function write(stream: WriteStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (stream.write(text)) resolve();
+    else stream.once('drain', resolve).once('error', reject);
+  });
+}
+
+function closeStream(stream: WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+}
+
+/** JSON Lines: one object per file (reports as `extract --json` prints them, errors as `{file, error}`). */
+function jsonLines(path: string): ResultSink {
+  const stream = createWriteStream(path);
+  return {
+    add: (r) => write(stream, `${JSON.stringify('error' in r ? { file: r.file, error: r.error.reason } : reportJson(r.report, r.findings))}\n`),
+    close: () => closeStream(stream),
+  };
+}
+
+/** Long CSV: `file,key,value,raw`, one row per cell found. */
+function longCsv(path: string): ResultSink {
+  const stream = createWriteStream(path);
+  let header = false;
+  return {
+    async add(r) {
+      if (!header) {
+        header = true;
+        await write(stream, stringify([['file', 'key', 'value', 'raw']]));
+      }
+      if ('error' in r) return;
+      const rows = cellSpecs(formatOf(r.report))
+        .map((s) => r.report.cells[s.key])
+        .filter((c) => c !== undefined)
+        .map((c) => [r.file, c.key, c.value === null ? '' : String(c.value), c.raw]);
+      if (rows.length) await write(stream, stringify(rows));
+    },
+    close: () => closeStream(stream),
+  };
+}
+
+/** XLSX: a sheet with one row per report and one column per cell key, and a sheet of findings. */
+function workbook(path: string): ResultSink {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
+  const keys = [...new Set([...cellSpecs(FORMAT_2021), ...cellSpecs(FORMAT_2019)].map((s) => s.key))];
+  const reports = book.addWorksheet('报告');
+  reports.columns = [
+    { header: '文件', key: 'file', width: 40 },
+    { header: '机关', key: 'agency', width: 30 },
+    { header: '年度', key: 'year', width: 8 },
+    { header: '格式', key: 'format', width: 8 },
+    { header: '缺失', key: 'missing', width: 30 },
+    { header: '错误', key: 'error', width: 40 },
+    ...keys.map((k) => ({ header: k, key: k, width: 12 })),
+  ];
+  reports.getRow(1).font = { bold: true };
+  const findings = book.addWorksheet('问题');
+  findings.columns = [
+    { header: '文件', key: 'file', width: 40 },
+    { header: '规则', key: 'rule', width: 24 },
+    { header: '级别', key: 'severity', width: 8 },
+    { header: '说明', key: 'message', width: 80 },
+    { header: '单元格', key: 'keys', width: 40 },
+    { header: '应为', key: 'expected', width: 10 },
+    { header: '实为', key: 'actual', width: 10 },
+    { header: '位置', key: 'where', width: 16 },
+  ];
+  findings.getRow(1).font = { bold: true };
+  return {
+    async add(r) {
+      if ('error' in r) {
+        reports.addRow({ file: r.file, error: r.error.reason }).commit();
+        return;
+      }
+      const m = r.report.meta;
+      const row: Record<string, unknown> = {
+        file: r.file,
+        agency: m.agency,
+        year: m.year,
+        format: m.format,
+        missing: missingItems(r.report).join(' '),
+      };
+      for (const [key, cell] of Object.entries(r.report.cells)) row[key] = cell.value;
+      reports.addRow(row).commit();
+      for (const f of r.findings ?? []) {
+        const where = [f.source?.page ? `第${f.source.page}页` : '', f.source?.line ? `第${f.source.line}行` : ''].join('');
+        findings
+          .addRow({
+            file: r.file,
+            rule: f.rule,
+            severity: f.severity,
+            message: f.message,
+            keys: (f.keys ?? []).join(' '),
+            expected: f.expected,
+            actual: f.actual,
+            where,
+          })
+          .commit();
+      }
+    },
+    async close() {
+      reports.commit();
+      findings.commit();
+      await book.commit();
+    },
+  };
+}
+
+/** The sink for an output path: .jsonl/.json, .csv or .xlsx. Throws on another extension. */
+export function openSink(path: string): ResultSink {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.jsonl' || ext === '.json' || ext === '.ndjson') return jsonLines(path);
+  if (ext === '.csv') return longCsv(path);
+  if (ext === '.xlsx') return workbook(path);
+  throw new Error(`不支持的输出格式「${ext || path}」：请用 .jsonl、.csv 或 .xlsx`);
+}

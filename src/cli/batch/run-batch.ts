@@ -1,0 +1,94 @@
+import { stringify } from 'csv-stringify/sync';
+import { hasErrors } from '../../check/index.ts';
+import { cellSpecs } from '../../format/index.ts';
+import { formatOf, reportJson } from '../../report/index.ts';
+import { printFindings } from '../print-findings.ts';
+import { printReport } from '../print-report.ts';
+import { expandInputs } from './expand.ts';
+import type { JobResult } from './job.ts';
+import { openSink, type ResultSink } from './output.ts';
+import { runPool } from './pool.ts';
+import { Progress } from './progress.ts';
+import { Summary } from './summary.ts';
+
+export interface BatchOptions {
+  /** Run the checks (the `check` command) or only extract. */
+  check: boolean;
+  json?: boolean;
+  csv?: boolean;
+  out?: string;
+  recursive?: boolean;
+  /** Worker threads (default: all cores for large batches). */
+  workers?: number;
+}
+
+interface Streams {
+  out: NodeJS.WritableStream;
+  err: NodeJS.WriteStream;
+}
+
+/** The one-line message for an unreadable input, Chinese then English. */
+export function errorLine(file: string, error: { reason: string; reasonEn: string }): string {
+  return `错误：${file}：${error.reason}（error: ${file}: ${error.reasonEn}）`;
+}
+
+function printResult(result: JobResult, options: BatchOptions): string {
+  if ('error' in result) return options.json ? `${JSON.stringify({ file: result.file, error: result.error.reason })}\n` : '';
+  if (options.json) return `${JSON.stringify(reportJson(result.report, options.check ? result.findings : undefined))}\n`;
+  if (options.csv) {
+    const rows = cellSpecs(formatOf(result.report))
+      .map((s) => result.report.cells[s.key])
+      .filter((c) => c !== undefined)
+      .map((c) => [result.file, c.key, c.value === null ? '' : String(c.value), c.raw]);
+    return stringify(rows);
+  }
+  return options.check ? `${printFindings(result.file, result.findings ?? [])}\n` : `${printReport(result.report)}\n\n`;
+}
+
+/**
+ * `extract` and `check` over files and folders: reads them on all cores, prints or writes each
+ * result in input order, shows progress, and ends with a summary. Returns the exit code: 2 when
+ * an input could not be read, else 1 when a check found an error, else 0.
+ */
+export async function runBatch(
+  args: readonly string[],
+  options: BatchOptions,
+  streams: Streams = { out: process.stdout, err: process.stderr },
+): Promise<number> {
+  const { out, err } = streams;
+  const files = await expandInputs(args, options.recursive ?? false);
+  if (files.length === 0) {
+    err.write('错误：没有找到可读取的报告文件（error: no report files found）\n');
+    return 2;
+  }
+  let sink: ResultSink | undefined;
+  try {
+    sink = options.out ? openSink(options.out) : undefined;
+  } catch (error) {
+    err.write(`错误：${(error as Error).message}\n`);
+    return 2;
+  }
+  const batch = files.length > 1;
+  const progress = new Progress(batch ? files.length : 0, err);
+  const quietErrors = Boolean(err.isTTY) && batch;
+  const deferred: string[] = [];
+  const summary = new Summary();
+  let errors = false;
+  if (options.csv && !sink) out.write(stringify([['file', 'key', 'value', 'raw']]));
+  for await (const result of runPool(files, { check: options.check, ...(options.workers === undefined ? {} : { workers: options.workers }) })) {
+    summary.add(result);
+    if ('error' in result) {
+      const line = errorLine(result.file, result.error);
+      if (quietErrors) deferred.push(line);
+      else err.write(`${line}\n`);
+    } else if (options.check && hasErrors(result.findings ?? [])) errors = true;
+    if (sink) await sink.add(result);
+    else out.write(printResult(result, options));
+    progress.tick();
+  }
+  progress.stop();
+  await sink?.close();
+  for (const line of deferred) err.write(`${line}\n`);
+  if (batch) err.write(`${summary.text()}${options.out ? `\n   结果已写入：${options.out}` : ''}\n`);
+  return summary.failures.length > 0 ? 2 : errors ? 1 : 0;
+}

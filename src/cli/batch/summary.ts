@@ -1,0 +1,48 @@
+import { RULES } from '../../check/index.ts';
+import type { JobResult } from './job.ts';
+
+/** Running totals of a batch, printed at its end. */
+export class Summary {
+  files = 0;
+  reports = 0;
+  cells = 0;
+  failures: { file: string; reason: string }[] = [];
+  byRule = new Map<string, { severity: string; count: number }>();
+  private readonly started = Date.now();
+
+  add(result: JobResult): void {
+    this.files++;
+    if ('error' in result) {
+      this.failures.push({ file: result.file, reason: result.error.reason });
+      return;
+    }
+    this.reports++;
+    this.cells += Object.keys(result.report.cells).length;
+    for (const f of result.findings ?? []) {
+      const entry = this.byRule.get(f.rule) ?? { severity: f.severity, count: 0 };
+      entry.count++;
+      this.byRule.set(f.rule, entry);
+    }
+  }
+
+  /** The summary in Chinese, a few lines. */
+  text(): string {
+    const seconds = ((Date.now() - this.started) / 1000).toFixed(1);
+    const lines = [
+      `== 汇总：${this.files} 个文件，读取报告 ${this.reports} 份，提取单元格 ${this.cells} 个，失败 ${this.failures.length} 个，用时 ${seconds} 秒`,
+    ];
+    if (this.byRule.size > 0) {
+      const titles = new Map(RULES.map((r) => [r.id, r.title]));
+      const rows = [...this.byRule.entries()].sort((a, b) => b[1].count - a[1].count);
+      lines.push('   发现问题（按规则）：');
+      for (const [rule, { severity, count }] of rows)
+        lines.push(`     ${String(count).padStart(6)}  ${severity.padEnd(7)} ${rule}${titles.has(rule) ? `  ${titles.get(rule)}` : ''}`);
+    }
+    if (this.failures.length > 0) {
+      lines.push('   无法读取的文件：');
+      for (const f of this.failures.slice(0, 20)) lines.push(`     ${f.file}：${f.reason}`);
+      if (this.failures.length > 20) lines.push(`     ……另有 ${this.failures.length - 20} 个`);
+    }
+    return lines.join('\n');
+  }
+}
