@@ -18,7 +18,24 @@ export function timeEach<T>(inputs: readonly T[], rounds: number, work: (input: 
       times.push(performance.now() - t0);
     }
   }
-  const totalMs = performance.now() - start;
+  return summarise(times, performance.now() - start);
+}
+
+/** Like timeEach, for asynchronous work (awaited one call at a time). */
+export async function timeAsync<T>(inputs: readonly T[], rounds: number, work: (input: T) => Promise<unknown>): Promise<Timing> {
+  const times: number[] = [];
+  const start = performance.now();
+  for (let r = 0; r < rounds; r++) {
+    for (const input of inputs) {
+      const t0 = performance.now();
+      await work(input);
+      times.push(performance.now() - t0);
+    }
+  }
+  return summarise(times, performance.now() - start);
+}
+
+function summarise(times: number[], totalMs: number): Timing {
   times.sort((a, b) => a - b);
   return {
     count: times.length,

@@ -59,20 +59,22 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<SourceDo
     throw new ReadError(file, zh, en);
   }
   try {
-    const pages: { lines: TextItem[][]; height: number }[] = [];
-    for (let n = 1; n <= pdf.numPages; n++) {
-      const page = await pdf.getPage(n);
-      const { height } = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
-      const items: TextItem[] = (content.items as PdfTextItem[])
-        .filter((i) => typeof i.str === 'string')
-        .map((i) => {
-          const [a = 0, b = 0, , , e = 0, f = 0] = i.transform;
-          return { str: i.str, x: e, y: height - f, width: i.width, size: Math.hypot(a, b) || 1 };
-        });
-      pages.push({ lines: groupLines(items), height });
-      page.cleanup();
-    }
+    // All pages at once: pdf.js interleaves their work instead of waiting on each in turn.
+    const pages = await Promise.all(
+      Array.from({ length: pdf.numPages }, async (_, i) => {
+        const page = await pdf.getPage(i + 1);
+        const { height } = page.getViewport({ scale: 1 });
+        const content = await page.getTextContent({ disableNormalization: true });
+        const items: TextItem[] = (content.items as PdfTextItem[])
+          .filter((item) => typeof item.str === 'string')
+          .map((item) => {
+            const [a = 0, b = 0, , , e = 0, f = 0] = item.transform;
+            return { str: item.str, x: e, y: height - f, width: item.width, size: Math.hypot(a, b) || 1 };
+          });
+        page.cleanup();
+        return { lines: groupLines(items), height };
+      }),
+    );
     return toDocument(file, pages);
   } catch (error) {
     const { zh, en } = describe(error);
