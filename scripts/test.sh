@@ -1,8 +1,24 @@
 #!/usr/bin/env bash
-# The test command: installs what the tests need, then type-checks, lints and runs both
-# suites (the self-contained one, and the one on real documents in ../shared/).
+# The test command: installs what the tests need (npm packages; Debian's Chromium, CJK fonts,
+# poppler-utils and LibreOffice Writer), then type-checks, lints and runs both suites (the
+# self-contained one, and the one on the real documents in ../shared/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+fc-list 2>/dev/null | grep -q "Noto Serif CJK SC" || need+=(fonts-noto-cjk)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" != "0" ]; then
+    echo "The tests need these Debian packages: ${need[*]}. Install them as root: apt-get install ${need[*]}" >&2
+    exit 1
+  fi
+  echo "Installing Debian packages: ${need[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
 
 if [ ! -d node_modules ] || [ "${CI:-}" = "true" ]; then
   npm ci --no-audit --no-fund
