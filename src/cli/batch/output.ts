@@ -14,8 +14,19 @@ export interface ResultSink {
 
 function write(stream: WriteStream, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (stream.write(text)) resolve();
-    else stream.once('drain', resolve).once('error', reject);
+    if (stream.write(text)) {
+      resolve();
+      return;
+    }
+    const onError = (error: Error) => {
+      stream.off('drain', onDrain);
+      reject(error);
+    };
+    const onDrain = () => {
+      stream.off('error', onError);
+      resolve();
+    };
+    stream.once('drain', onDrain).once('error', onError);
   });
 }
 

@@ -32,6 +32,8 @@ export async function* runPool(files: readonly string[], options: PoolOptions): 
   const results = new Map<number, JobResult>();
   let wake: (() => void) | undefined;
   let nextJob = 0;
+  // Workers that keep failing (a broken install, a loader problem): read in this thread instead.
+  let failuresInARow = 0;
   const slots: Slot[] = [];
 
   const finish = (slot: Slot, result: JobResult) => {
@@ -42,11 +44,14 @@ export async function* runPool(files: readonly string[], options: PoolOptions): 
     busy.resolve(result);
   };
   const spawn = (slot: Slot) => {
-    slot.worker = new Worker(ENTRY);
+    // The entry registers tsx itself; the parent's own flags (--eval, --input-type…) would break it.
+    slot.worker = new Worker(ENTRY, { execArgv: [] });
     slot.worker.on('message', (m: { id: number; result: JobResult }) => {
+      failuresInARow = 0;
       if (slot.busy?.id === m.id) finish(slot, m.result);
     });
     slot.worker.on('error', (error) => {
+      failuresInARow++;
       const file = slot.busy?.file ?? '';
       finish(slot, { file, error: { reason: `处理时出错：${error.message}`, reasonEn: 'worker failed' } });
       spawn(slot);
@@ -66,7 +71,8 @@ export async function* runPool(files: readonly string[], options: PoolOptions): 
       }, timeoutMs);
       slot.busy = { id, file, timer, resolve };
     });
-    slot.worker.postMessage({ id, file, check: options.check });
+    if (failuresInARow >= 3) void runJob(file, options.check).then((result) => finish(slot, result));
+    else slot.worker.postMessage({ id, file, check: options.check });
     void done.then((result) => {
       results.set(id, result);
       wake?.();
