@@ -1,0 +1,25 @@
+// Lint: ESLint's recommended rules and typescript-eslint's, over the sources, tests and bench.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config({ ignores: ['node_modules/', '**/fixtures/', 'scratch/'] }, js.configs.recommended, ...tseslint.configs.recommended, {
+  languageOptions: {
+    globals: {
+      process: 'readonly',
+      console: 'readonly',
+      URL: 'readonly',
+      TextDecoder: 'readonly',
+      TextEncoder: 'readonly',
+      performance: 'readonly',
+      Buffer: 'readonly',
+      setTimeout: 'readonly',
+      clearTimeout: 'readonly',
+      document: 'readonly',
+    },
+  },
+  rules: {
+    '@typescript-eslint/no-non-null-assertion': 'off',
+    '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    'no-control-regex': 'off',
+  },
+});
