@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { cellSpecs, FORMAT_2019, FORMAT_2021 } from '../../format/index.ts';
-import { formatOf, missingItems, reportJson } from '../../report/index.ts';
+import { formatOf, missingItems, type Report, reportJson } from '../../report/index.ts';
 import type { JobResult } from './job.ts';
 
 /** A destination for batch results, chosen by the file's extension. */
@@ -43,6 +43,16 @@ function jsonLines(path: string): ResultSink {
   };
 }
 
+export const LONG_HEADER = ['file', 'key', 'value', 'raw'];
+
+/** The long rows of a report: `file,key,value,raw`, one per cell found, in the standard's order. */
+export function longRows(file: string, report: Report): string[][] {
+  return cellSpecs(formatOf(report))
+    .map((s) => report.cells[s.key])
+    .filter((c) => c !== undefined)
+    .map((c) => [file, c.key, c.value === null ? '' : String(c.value), c.raw]);
+}
+
 /** Long CSV: `file,key,value,raw`, one row per cell found. */
 function longCsv(path: string): ResultSink {
   const stream = createWriteStream(path);
@@ -51,13 +61,10 @@ function longCsv(path: string): ResultSink {
     async add(r) {
       if (!header) {
         header = true;
-        await write(stream, stringify([['file', 'key', 'value', 'raw']]));
+        await write(stream, stringify([LONG_HEADER]));
       }
       if ('error' in r) return;
-      const rows = cellSpecs(formatOf(r.report))
-        .map((s) => r.report.cells[s.key])
-        .filter((c) => c !== undefined)
-        .map((c) => [r.file, c.key, c.value === null ? '' : String(c.value), c.raw]);
+      const rows = longRows(r.file, r.report);
       if (rows.length) await write(stream, stringify(rows));
     },
     close: () => closeStream(stream),

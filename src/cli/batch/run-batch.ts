@@ -1,12 +1,11 @@
 import { stringify } from 'csv-stringify/sync';
 import { hasErrors } from '../../check/index.ts';
-import { cellSpecs } from '../../format/index.ts';
-import { formatOf, reportJson } from '../../report/index.ts';
+import { reportJson } from '../../report/index.ts';
 import { printFindings } from '../print-findings.ts';
 import { printReport } from '../print-report.ts';
 import { expandInputs } from './expand.ts';
 import type { JobResult } from './job.ts';
-import { openSink, type ResultSink } from './output.ts';
+import { LONG_HEADER, longRows, openSink, type ResultSink } from './output.ts';
 import { runPool } from './pool.ts';
 import { Progress } from './progress.ts';
 import { Summary } from './summary.ts';
@@ -35,13 +34,7 @@ export function errorLine(file: string, error: { reason: string; reasonEn: strin
 function printResult(result: JobResult, options: BatchOptions): string {
   if ('error' in result) return options.json ? `${JSON.stringify({ file: result.file, error: result.error.reason })}\n` : '';
   if (options.json) return `${JSON.stringify(reportJson(result.report, options.check ? result.findings : undefined))}\n`;
-  if (options.csv) {
-    const rows = cellSpecs(formatOf(result.report))
-      .map((s) => result.report.cells[s.key])
-      .filter((c) => c !== undefined)
-      .map((c) => [result.file, c.key, c.value === null ? '' : String(c.value), c.raw]);
-    return stringify(rows);
-  }
+  if (options.csv) return stringify(longRows(result.file, result.report));
   return options.check ? `${printFindings(result.file, result.findings ?? [])}\n` : `${printReport(result.report)}\n\n`;
 }
 
@@ -74,7 +67,7 @@ export async function runBatch(
   const deferred: string[] = [];
   const summary = new Summary();
   let errors = false;
-  if (options.csv && !sink) out.write(stringify([['file', 'key', 'value', 'raw']]));
+  if (options.csv && !sink) out.write(stringify([LONG_HEADER]));
   for await (const result of runPool(files, { check: options.check, ...(options.workers === undefined ? {} : { workers: options.workers }) })) {
     summary.add(result);
     if ('error' in result) {
