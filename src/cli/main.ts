@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { check } from './check.ts';
 import { extract } from './extract.ts';
+import { addRegisterCommands } from './register-commands.ts';
 import { render, TARGETS, type Target } from './render.ts';
 
 function parseWorkers(value: string): number {
@@ -53,6 +54,7 @@ export function buildProgram(): Command {
     .action(async (file: string, options) => {
       process.exitCode = await render(file, options);
     });
+  addRegisterCommands(program);
   return program;
 }
 

@@ -1,0 +1,49 @@
+import { SCHEMA_V1 } from './schema-v1.ts';
+import type { Database } from './types.ts';
+
+/** Versioned migrations, applied in order, each in its own transaction. Never edit a released one. */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [{ version: 1, name: '台账基础结构', sql: SCHEMA_V1 }];
+
+/** Brings the schema up to date; returns the versions applied. */
+export async function migrate(db: Database): Promise<number[]> {
+  await db.query(
+    'create table if not exists schema_migrations (version int primary key, name text not null, applied_at timestamptz not null default now())',
+  );
+  const done = new Set((await db.query<{ version: number }>('select version from schema_migrations')).rows.map((r) => r.version));
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (done.has(m.version)) continue;
+    await db.transaction('migration', async (tx) => {
+      // One statement per query keeps both drivers happy with parameters elsewhere.
+      for (const statement of splitStatements(m.sql)) await tx.query(statement);
+      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [m.version, m.name]);
+    });
+    applied.push(m.version);
+  }
+  return applied;
+}
+
+/** Splits SQL on semicolons outside $$-quoted bodies and strings; drops `--` comments. */
+export function splitStatements(sql: string): string[] {
+  sql = sql.replace(/^\s*--.*$/gm, '');
+  const out: string[] = [];
+  let current = '';
+  let dollar = false;
+  let quote = false;
+  for (let i = 0; i < sql.length; i++) {
+    const ch = sql[i] as string;
+    if (!quote && sql.startsWith('$$', i)) {
+      dollar = !dollar;
+      current += '$$';
+      i++;
+      continue;
+    }
+    if (!dollar && ch === "'") quote = !quote;
+    if (ch === ';' && !dollar && !quote) {
+      if (current.trim()) out.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  if (current.trim()) out.push(current.trim());
+  return out;
+}

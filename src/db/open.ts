@@ -1,0 +1,105 @@
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { lockFolder } from './folder-lock.ts';
+import { migrate } from './migrations.ts';
+import type { Database, Queryable } from './types.ts';
+
+const SET_ACTOR = "select set_config('gongkai.actor', $1, true)";
+
+// Dates stay ISO strings (no time-zone shifts); numeric and bigint values become numbers.
+const DATE = 1082;
+const NUMERIC = 1700;
+const INT8 = 20;
+const PARSERS = { [DATE]: (v: string) => v, [NUMERIC]: (v: string) => Number(v), [INT8]: (v: string) => Number(v) };
+for (const [oid, parse] of Object.entries(PARSERS)) pg.types.setTypeParser(Number(oid), parse);
+
+/** Default data folder of the embedded database. */
+export const DEFAULT_DATA_DIR = 'data/gongkai-db';
+
+export interface OpenOptions {
+  /** A PostgreSQL server (defaults to $DATABASE_URL); the embedded PGlite otherwise. */
+  url?: string;
+  /** PGlite data folder; `memory://` for an in-memory database. */
+  dataDir?: string;
+  /** A PGlite `dumpDataDir()` snapshot to start from (tests). */
+  snapshot?: Blob;
+  /** Run pending migrations (default true). */
+  migrate?: boolean;
+}
+
+function fromPglite(db: PGlite, unlock: () => void): Database {
+  return {
+    kind: 'pglite',
+    query: async (sql, params) => ({ rows: (await db.query(sql, params ?? [])).rows as never[] }),
+    transaction: (actor, fn) =>
+      db.transaction(async (tx) => {
+        await tx.query(SET_ACTOR, [actor]);
+        return fn({ query: async (sql, params) => ({ rows: (await tx.query(sql, params ?? [])).rows as never[] }) });
+      }),
+    close: async () => {
+      await db.close();
+      unlock();
+    },
+  };
+}
+
+function fromPool(pool: pg.Pool): Database {
+  return {
+    kind: 'postgres',
+    query: async (sql, params) => ({ rows: (await pool.query(sql, params ?? [])).rows }),
+    async transaction(actor, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        await client.query(SET_ACTOR, [actor]);
+        const tx: Queryable = { query: async (sql, params) => ({ rows: (await client.query(sql, params ?? [])).rows }) };
+        const result = await fn(tx);
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Opens the database (PGlite by default, PostgreSQL by URL) and brings its schema up to date. */
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  const url = options.url ?? process.env.DATABASE_URL;
+  let db: Database;
+  if (url) {
+    db = fromPool(new pg.Pool({ connectionString: url, max: 4 }));
+  } else {
+    const dataDir = options.dataDir ?? process.env.GONGKAI_DATA ?? DEFAULT_DATA_DIR;
+    const memory = dataDir.startsWith('memory://');
+    const unlock = memory ? () => undefined : lockFolder(dataDir);
+    try {
+      const pglite = await PGlite.create({
+        ...(memory ? {} : { dataDir }),
+        ...(options.snapshot ? { loadDataDir: options.snapshot } : {}),
+        parsers: PARSERS,
+      });
+      db = fromPglite(pglite, unlock);
+    } catch (error) {
+      unlock();
+      throw error;
+    }
+  }
+  if (options.migrate !== false) await migrate(db);
+  return db;
+}
+
+/** A snapshot of a fresh, migrated PGlite database: tests clone it (~0.5 s) instead of creating one (~6 s). */
+export async function migratedSnapshot(prepare?: (db: Database) => Promise<void>): Promise<Blob> {
+  const pglite = await PGlite.create({ parsers: PARSERS });
+  const db = fromPglite(pglite, () => undefined);
+  await migrate(db);
+  await prepare?.(db);
+  const dump = await pglite.dumpDataDir();
+  await pglite.close();
+  return dump;
+}

@@ -1,0 +1,26 @@
+/** Anything SQL can be sent to: the database, or a transaction on it. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+}
+
+/** A database: PGlite embedded by default, a PostgreSQL server by URL. */
+export interface Database extends Queryable {
+  kind: 'pglite' | 'postgres';
+  /**
+   * Runs `fn` in one transaction: all of it or none. `actor` is recorded in the audit trail of
+   * every change made inside.
+   */
+  transaction<T>(actor: string, fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A refusal the user can act on: a Chinese message and a code (mapped to an HTTP status by the server). */
+export class AppError extends Error {
+  constructor(
+    readonly code: 'invalid' | 'not_found' | 'conflict' | 'locked' | 'unavailable',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}

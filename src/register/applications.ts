@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import { computeDeadline, type Deadline, formatDay, type Pause, type WorkCalendar } from '../calendar/index.ts';
+import { AppError, type Database, dbError, type Queryable } from '../db/index.ts';
+import { type CaseFacts, type CaseState, type EventInput, EVENT_KINDS, transition } from './lifecycle.ts';
+import { receiptDay } from './receipt.ts';
+import { APPLICANT_KINDS, CHANNELS } from './vocabulary.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
+
+/** A new application as staff enter it. */
+export const applicationInput = z.object({
+  agencyId: z.number().int().positive(),
+  reference: z.string().trim().max(100).optional(),
+  applicantKind: z.enum(Object.keys(APPLICANT_KINDS) as [string, ...string[]], {
+    error: `申请人类型应为：${Object.values(APPLICANT_KINDS).join('、')}`,
+  }),
+  applicantName: z.string().trim().min(1, '申请人姓名或名称不能为空').max(200),
+  applicantContact: z.string().trim().max(200).default(''),
+  channel: z.enum(Object.keys(CHANNELS) as [string, ...string[]], { error: `提交方式应为：${Object.values(CHANNELS).join('、')}` }),
+  submittedOn: isoDate,
+  confirmedOn: isoDate.optional(),
+  content: z.string().trim().min(1, '申请内容不能为空'),
+});
+export type ApplicationInput = z.input<typeof applicationInput>;
+
+export interface ApplicationRow {
+  id: number;
+  agencyId: number;
+  reference: string | null;
+  applicantKind: string;
+  applicantName: string;
+  applicantContact: string;
+  channel: string;
+  submittedOn: string;
+  receivedOn: string;
+  content: string;
+  state: CaseState;
+  outcome: string | null;
+  closedOn: string | null;
+  clockStart: string;
+  extensionDays: number;
+}
+
+export interface EventRow {
+  id: number;
+  kind: keyof typeof EVENT_KINDS | 'received';
+  onDate: string;
+  actor: string;
+  data: Record<string, unknown>;
+}
+
+const COLUMNS = `id, agency_id as "agencyId", reference, applicant_kind as "applicantKind", applicant_name as "applicantName",
+  applicant_contact as "applicantContact", channel, submitted_on::text as "submittedOn", received_on::text as "receivedOn", content, state,
+  outcome, closed_on::text as "closedOn", clock_start::text as "clockStart", extension_days as "extensionDays"`;
+
+function invalid(error: z.ZodError): AppError {
+  return new AppError('invalid', error.issues.map((i) => `${i.path.join('.') || '输入'}：${i.message}`).join('；'));
+}
+
+/** Registers a received application (receipt day per 条例 art. 31), with its first event. */
+export async function createApplication(db: Database, actor: string, input: ApplicationInput): Promise<ApplicationRow> {
+  const parsed = applicationInput.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error);
+  const a = parsed.data;
+  const receipt = receiptDay({ channel: a.channel as keyof typeof CHANNELS, submittedOn: a.submittedOn, confirmedOn: a.confirmedOn });
+  try {
+    return await db.transaction(actor, async (tx) => {
+      const { rows } = await tx.query<ApplicationRow>(
+        `insert into applications (agency_id, reference, applicant_kind, applicant_name, applicant_contact, channel, submitted_on, received_on, content, clock_start)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $8) returning ${COLUMNS}`,
+        [a.agencyId, a.reference ?? null, a.applicantKind, a.applicantName, a.applicantContact, a.channel, a.submittedOn, receipt.day, a.content],
+      );
+      const row = rows[0] as ApplicationRow;
+      await tx.query('insert into application_events (application_id, kind, on_date, actor, data) values ($1, $2, $3, $4, $5)', [
+        row.id,
+        'received',
+        receipt.day,
+        actor,
+        JSON.stringify({ reason: receipt.reason }),
+      ]);
+      return row;
+    });
+  } catch (error) {
+    throw dbError(error);
+  }
+}
+
+/** One application, or AppError. */
+export async function getApplication(db: Queryable, id: number): Promise<ApplicationRow> {
+  const { rows } = await db.query<ApplicationRow>(`select ${COLUMNS} from applications where id = $1`, [id]);
+  if (!rows[0]) throw new AppError('not_found', `没有编号为 ${id} 的申请`);
+  return rows[0];
+}
+
+/** An application's events in order. */
+export async function eventsOf(db: Queryable, id: number): Promise<EventRow[]> {
+  const { rows } = await db.query<EventRow>(
+    'select id, kind, on_date::text as "onDate", actor, data from application_events where application_id = $1 order by id',
+    [id],
+  );
+  return rows.map((r) => ({ ...r, data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data }));
+}
+
+/**
+ * Records what happened to an application (补正, consultation, extension, fee, answer…),
+ * refusing transitions the 条例 does not allow, in one transaction with the case's new state.
+ */
+export async function addEvent(db: Database, actor: string, id: number, event: EventInput): Promise<ApplicationRow> {
+  try {
+    return await db.transaction(actor, async (tx) => {
+      const row = await getApplication(tx, id);
+      const events = await eventsOf(tx, id);
+      const facts: CaseFacts = {
+        state: row.state,
+        receivedOn: row.receivedOn,
+        lastEventOn: events[events.length - 1]?.onDate ?? row.receivedOn,
+        corrected: events.some((e) => e.kind === 'correction_requested'),
+        extended: row.extensionDays > 0,
+      };
+      const next = transition(facts, event);
+      await tx.query('insert into application_events (application_id, kind, on_date, actor, data) values ($1, $2, $3, $4, $5)', [
+        id,
+        event.kind,
+        event.onDate,
+        actor,
+        JSON.stringify(event.data ?? {}),
+      ]);
+      const { rows } = await tx.query<ApplicationRow>(
+        `update applications set state = $2, outcome = coalesce($3, outcome), closed_on = coalesce($4::date, closed_on),
+           clock_start = coalesce($5::date, clock_start), extension_days = coalesce($6, extension_days)
+         where id = $1 returning ${COLUMNS}`,
+        [id, next.state, next.outcome ?? null, next.closedOn ?? null, next.clockStart ?? null, next.extensionDays ?? null],
+      );
+      return rows[0] as ApplicationRow;
+    });
+  } catch (error) {
+    throw dbError(error);
+  }
+}
+
+/** The answer deadline of an application, from its events, with the explanation. */
+export function deadlineOf(calendar: WorkCalendar, row: ApplicationRow, events: readonly EventRow[]): Deadline {
+  const pauses: Pause[] = [];
+  let open: { from: string; reason: string } | undefined;
+  for (const e of events) {
+    if (e.kind === 'consultation_started' || e.kind === 'fee_notice')
+      open = { from: e.onDate, reason: e.kind === 'fee_notice' ? '等待缴纳信息处理费' : '征求第三方或其他机关意见' };
+    if ((e.kind === 'consultation_ended' || e.kind === 'fee_paid') && open) {
+      pauses.push({ ...open, to: e.onDate });
+      open = undefined;
+    }
+    if (e.kind === 'correction_received') pauses.length = 0;
+  }
+  if (open) pauses.push({ ...open, to: null });
+  const corrected = row.clockStart !== row.receivedOn;
+  return computeDeadline(calendar, {
+    start: row.clockStart,
+    startReason: corrected ? '收到补正后的申请' : `收到申请，${events[0]?.data?.reason ?? ''}`.replace(/，$/, ''),
+    days: 20,
+    extension: row.extensionDays,
+    pauses,
+  });
+}
+
+/** Masks personal data for lists: 张三丰 → 张**, 13812345678 → 138****5678. */
+export function mask(text: string): string {
+  if (/^\d{7,}$/.test(text)) return `${text.slice(0, 3)}****${text.slice(-4)}`;
+  if (text.includes('@')) return `${text.slice(0, 1)}***${text.slice(text.indexOf('@'))}`;
+  const chars = Array.from(text);
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(Math.min(chars.length - 1, 4))}`;
+}
+
+export interface DueItem {
+  id: number;
+  reference: string | null;
+  applicant: string;
+  receivedOn: string;
+  due: string | null;
+  overdue: boolean;
+  state: CaseState;
+}
+
+/**
+ * Open applications with their due dates: those overdue and those due within `days` working
+ * days of `today`, soonest first; names masked.
+ */
+export async function dueList(db: Queryable, calendar: WorkCalendar, agencyIds: readonly number[], today: string, days = 5): Promise<DueItem[]> {
+  const { rows } = await db.query<ApplicationRow>(`select ${COLUMNS} from applications where closed_on is null and agency_id = any($1::int[])`, [
+    agencyIds,
+  ]);
+  const horizon = computeDeadline(calendar, { start: today, startReason: '今天', days, extension: 0, pauses: [] }).due as string;
+  const out: DueItem[] = [];
+  for (const row of rows) {
+    const d = deadlineOf(calendar, row, await eventsOf(db, row.id));
+    const overdue = d.due !== null && d.due < today;
+    if (overdue || (d.due !== null && d.due <= horizon)) {
+      out.push({
+        id: row.id,
+        reference: row.reference,
+        applicant: mask(row.applicantName),
+        receivedOn: row.receivedOn,
+        due: d.due,
+        overdue,
+        state: row.state,
+      });
+    }
+  }
+  return out.sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));
+}
+
+export { formatDay };

@@ -1,0 +1,47 @@
+import { type SpecialDay, SEED_YEARS, seedSpecialDays, WorkCalendar } from '../calendar/index.ts';
+import type { Database, Queryable } from '../db/index.ts';
+
+/** Seeds the calendar table from the bundled data (2019–2026) when it is empty. */
+export async function seedCalendar(db: Database): Promise<void> {
+  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from calendar_years');
+  if ((rows[0]?.n ?? 0) > 0) return;
+  await importCalendar(db, 'system', seedSpecialDays(), SEED_YEARS, 'chinese-days');
+}
+
+/** Replaces the special days of some years (a new 放假通知), in one transaction. */
+export async function importCalendar(
+  db: Database,
+  actor: string,
+  days: readonly SpecialDay[],
+  years: readonly number[],
+  source: string,
+): Promise<void> {
+  await db.transaction(actor, async (tx) => {
+    for (const year of years) {
+      await tx.query('delete from calendar_days where extract(year from day) = $1', [year]);
+      await tx.query(
+        'insert into calendar_years (year, source) values ($1, $2) on conflict (year) do update set source = excluded.source, imported_at = now()',
+        [year, source],
+      );
+    }
+    const list = days.filter((d) => years.includes(Number(d.day.slice(0, 4))));
+    for (let i = 0; i < list.length; i += 200) {
+      const chunk = list.slice(i, i + 200);
+      const values = chunk.map((_, j) => `($${j * 3 + 1}::date, $${j * 3 + 2}, $${j * 3 + 3})`).join(', ');
+      await tx.query(
+        `insert into calendar_days (day, working, name) values ${values}`,
+        chunk.flatMap((d) => [d.day, d.working, d.name]),
+      );
+    }
+  });
+}
+
+/** The working-day calendar as stored. */
+export async function loadCalendar(db: Queryable): Promise<WorkCalendar> {
+  const days = await db.query<SpecialDay>('select day::text as day, working, name from calendar_days');
+  const years = await db.query<{ year: number }>('select year from calendar_years');
+  return new WorkCalendar(
+    days.rows,
+    years.rows.map((r) => r.year),
+  );
+}

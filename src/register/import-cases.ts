@@ -1,0 +1,207 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { isIsoDate } from '../calendar/index.ts';
+import { AppError, type Database, dbError } from '../db/index.ts';
+import { receiptDay } from './receipt.ts';
+import { APPLICANT_KINDS, CHANNELS, type Channel, outcomeLabel, parseApplicantKind, parseChannel, parseOutcome } from './vocabulary.ts';
+
+/** The columns of the import template, in order; the first row of a file names them. */
+export const TEMPLATE_COLUMNS = [
+  '编号',
+  '申请人类型',
+  '申请人',
+  '联系方式',
+  '提交方式',
+  '提交日期',
+  '确认日期',
+  '申请内容',
+  '答复日期',
+  '办理结果',
+] as const;
+const REQUIRED = ['申请人类型', '申请人', '提交方式', '提交日期', '申请内容'];
+
+interface CaseRow {
+  reference: string | null;
+  kind: string;
+  name: string;
+  contact: string;
+  channel: Channel;
+  submittedOn: string;
+  receivedOn: string;
+  reason: string;
+  content: string;
+  closedOn: string | null;
+  outcome: string | null;
+}
+
+/** A row the import refused: its line in the file and every problem found in it. */
+export interface RowProblem {
+  row: number;
+  problems: string[];
+}
+
+function cellText(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value && typeof value === 'object' && 'text' in value) return String((value as { text: unknown }).text);
+  if (value && typeof value === 'object' && 'result' in value) return cellText((value as { result: unknown }).result);
+  return value === null || value === undefined ? '' : String(value).trim();
+}
+
+function normalDate(text: string): string {
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text.trim());
+  return m ? `${m[1]}-${(m[2] as string).padStart(2, '0')}-${(m[3] as string).padStart(2, '0')}` : text.trim();
+}
+
+/** Reads the records of a CSV or XLSX file as objects keyed by the header row. */
+export async function readCaseFile(file: string): Promise<Record<string, string>[]> {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.csv') {
+    const text = (await readFile(file, 'utf8')).replace(/^\ufeff/, '');
+    return parse(text, { columns: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as Record<string, string>[];
+  }
+  if (ext === '.xlsx') {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.worksheets[0];
+    if (!sheet) return [];
+    const header = (sheet.getRow(1).values as unknown[]).map(cellText);
+    const out: Record<string, string>[] = [];
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      const values = row.values as unknown[];
+      out.push(Object.fromEntries(header.map((h, i) => [h, cellText(values[i])]).filter(([h]) => h)));
+    });
+    return out;
+  }
+  throw new AppError('invalid', `不支持的导入文件格式「${ext}」：请使用 .csv 或 .xlsx（模板列：${TEMPLATE_COLUMNS.join('、')}）`);
+}
+
+/** Validates records against the template; returns the cases or every problem, by row. */
+export function validateCases(records: readonly Record<string, string>[]): { cases: CaseRow[] } | { problems: RowProblem[] } {
+  const cases: CaseRow[] = [];
+  const problems: RowProblem[] = [];
+  const first = records[0];
+  if (first) {
+    const missing = REQUIRED.filter((c) => !(c in first));
+    if (missing.length) return { problems: [{ row: 1, problems: [`表头缺少列：${missing.join('、')}（模板列：${TEMPLATE_COLUMNS.join('、')}）`] }] };
+  }
+  const seen = new Set<string>();
+  records.forEach((r, i) => {
+    const row = i + 2;
+    const errs: string[] = [];
+    for (const c of REQUIRED) if (!r[c]) errs.push(`「${c}」不能为空`);
+    const kind = r['申请人类型'] ? parseApplicantKind(r['申请人类型']) : undefined;
+    if (r['申请人类型'] && !kind) errs.push(`「申请人类型」为「${r['申请人类型']}」，应为：${Object.values(APPLICANT_KINDS).join('、')}`);
+    const channel = r['提交方式'] ? parseChannel(r['提交方式']) : undefined;
+    if (r['提交方式'] && !channel) errs.push(`「提交方式」为「${r['提交方式']}」，应为：${Object.values(CHANNELS).join('、')}`);
+    const submitted = normalDate(r['提交日期'] ?? '');
+    if (r['提交日期'] && !isIsoDate(submitted)) errs.push(`「提交日期」为「${r['提交日期']}」，应为 YYYY-MM-DD`);
+    const confirmed = r['确认日期'] ? normalDate(r['确认日期']) : undefined;
+    let receipt: { day: string; reason: string } | undefined;
+    if (channel && isIsoDate(submitted)) {
+      try {
+        receipt = receiptDay({ channel, submittedOn: submitted, confirmedOn: confirmed });
+      } catch (e) {
+        errs.push((e as Error).message);
+      }
+    }
+    const answered = r['答复日期'] ? normalDate(r['答复日期']) : null;
+    const outcome = r['办理结果'] ? parseOutcome(r['办理结果']) : null;
+    if (r['办理结果'] && !outcome)
+      errs.push(
+        `「办理结果」为「${r['办理结果']}」，无法对应到表三的办理结果（如「予以公开」「部分公开」「${outcomeLabel('refused.third_party')}」）`,
+      );
+    if (answered && !isIsoDate(answered)) errs.push(`「答复日期」为「${r['答复日期']}」，应为 YYYY-MM-DD`);
+    if ((answered === null) !== (r['办理结果'] ? false : true)) errs.push('「答复日期」与「办理结果」应同时填写或同时留空');
+    if (answered && receipt && answered < receipt.day) errs.push(`「答复日期」早于收到申请的日期 ${receipt.day}`);
+    const reference = r['编号'] || null;
+    if (reference) {
+      if (seen.has(reference)) errs.push(`「编号」${reference} 在文件中重复`);
+      seen.add(reference);
+    }
+    if (errs.length) problems.push({ row, problems: errs });
+    else {
+      cases.push({
+        reference,
+        kind: kind as string,
+        name: r['申请人'] as string,
+        contact: r['联系方式'] ?? '',
+        channel: channel as Channel,
+        submittedOn: submitted,
+        receivedOn: (receipt as { day: string }).day,
+        reason: (receipt as { reason: string }).reason,
+        content: r['申请内容'] as string,
+        closedOn: answered,
+        outcome: outcome ?? null,
+      });
+    }
+  });
+  return problems.length ? { problems } : { cases };
+}
+
+const CHUNK = 500;
+
+/**
+ * Imports cases for an agency, all or nothing: every row is checked first (each problem named
+ * with its row), then all rows go in one transaction. Returns the number imported.
+ */
+export async function importCases(
+  db: Database,
+  actor: string,
+  agencyId: number,
+  records: readonly Record<string, string>[],
+  onProgress?: (done: number) => void,
+): Promise<number> {
+  const result = validateCases(records);
+  if ('problems' in result) {
+    const lines = result.problems.slice(0, 50).map((p) => `第${p.row}行：${p.problems.join('；')}`);
+    const more = result.problems.length > 50 ? `\n……另有 ${result.problems.length - 50} 行有问题` : '';
+    throw new AppError('invalid', `导入失败，没有写入任何记录。${result.problems.length} 行有问题：\n${lines.join('\n')}${more}`);
+  }
+  const { cases } = result;
+  try {
+    await db.transaction(actor, async (tx) => {
+      for (let i = 0; i < cases.length; i += CHUNK) {
+        const chunk = cases.slice(i, i + CHUNK);
+        const params: unknown[] = [];
+        const rows = chunk.map((c) => {
+          const at = params.length;
+          params.push(
+            agencyId,
+            c.reference,
+            c.kind,
+            c.name,
+            c.contact,
+            c.channel,
+            c.submittedOn,
+            c.receivedOn,
+            c.content,
+            c.closedOn ? 'closed' : 'received',
+            c.outcome,
+            c.closedOn,
+          );
+          return `(${Array.from({ length: 12 }, (_, k) => `$${at + k + 1}`).join(', ')}, $${at + 8})`;
+        });
+        const inserted = await tx.query<{ id: number }>(
+          `insert into applications (agency_id, reference, applicant_kind, applicant_name, applicant_contact, channel, submitted_on, received_on, content, state, outcome, closed_on, clock_start)
+           values ${rows.join(', ')} returning id`,
+          params,
+        );
+        const ids = inserted.rows.map((r) => r.id);
+        await tx.query(
+          `insert into application_events (application_id, kind, on_date, actor, data)
+           select id, 'received', received_on, $2, jsonb_build_object('reason', '导入', 'source', 'import') from applications where id = any($1::int[])
+           union all
+           select id, 'answered', closed_on, $2, jsonb_build_object('outcome', outcome, 'source', 'import') from applications where id = any($1::int[]) and closed_on is not null`,
+          [ids, actor],
+        );
+        onProgress?.(Math.min(i + CHUNK, cases.length));
+      }
+    });
+  } catch (error) {
+    throw dbError(error);
+  }
+  return cases.length;
+}

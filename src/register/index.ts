@@ -1,0 +1,34 @@
+/** The agency register (台账): applications on the statutory clock, proactive disclosures, reviews, and the report computed from them. */
+export { createAgency, findAgency, agencyTree, type Agency } from './agencies.ts';
+export {
+  createApplication,
+  addEvent,
+  getApplication,
+  eventsOf,
+  deadlineOf,
+  dueList,
+  mask,
+  type ApplicationInput,
+  type ApplicationRow,
+  type EventRow,
+  type DueItem,
+} from './applications.ts';
+export { transition, EVENT_KINDS, STATE_NAMES, type CaseState, type EventKind, type EventInput } from './lifecycle.ts';
+export { receiptDay } from './receipt.ts';
+export { feeByCount, feeByPages, type FeeQuote, type FeeMethod } from './fees.ts';
+export {
+  setProactive,
+  addReview,
+  closeReview,
+  setReportText,
+  lockYear,
+  auditTrail,
+  type AuditEntry,
+  type ReviewKind,
+  type ReviewResult,
+} from './registers.ts';
+export { reportFromRegister } from './report-from-register.ts';
+export { importCases, readCaseFile, validateCases, TEMPLATE_COLUMNS, type RowProblem } from './import-cases.ts';
+export { seedCalendar, importCalendar, loadCalendar } from './calendar-store.ts';
+export { APPLICANT_KINDS, CHANNELS, OUTCOMES, outcomeLabel, parseApplicantKind, parseChannel, parseOutcome } from './vocabulary.ts';
+export { openRegister } from './open-register.ts';

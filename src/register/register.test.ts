@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { AppError } from '../db/index.ts';
+import { testDatabase } from '../testing/db.ts';
+import { createAgency } from './agencies.ts';
+import { addEvent, createApplication, deadlineOf, dueList, eventsOf } from './applications.ts';
+import { loadCalendar } from './calendar-store.ts';
+import { addReview, auditTrail, closeReview, lockYear, setProactive } from './registers.ts';
+
+test('register: an application on the clock — receipt day, 补正, consultation, extension, answer — each step audited', async () => {
+  const db = await testDatabase();
+  try {
+    const agency = await createAgency(db, '张科长', '东湖区交通运输局');
+    const app = await createApplication(db, '张科长', {
+      agencyId: agency.id,
+      reference: '2024-001',
+      applicantKind: 'natural',
+      applicantName: '李小明',
+      applicantContact: '13812345678',
+      channel: 'registered_mail',
+      submittedOn: '2024-02-26',
+      confirmedOn: '2024-03-01',
+      content: '申请公开某道路改造工程的批复文件',
+    });
+    assert.equal(app.receivedOn, '2024-03-01');
+    const calendar = await loadCalendar(db);
+    await addEvent(db, '张科长', app.id, { kind: 'correction_requested', onDate: '2024-03-05', data: { items: '请明确工程名称' } });
+    await addEvent(db, '张科长', app.id, { kind: 'correction_received', onDate: '2024-03-18' });
+    await addEvent(db, '张科长', app.id, { kind: 'consultation_started', onDate: '2024-03-20', data: { party: '施工单位' } });
+    await addEvent(db, '张科长', app.id, { kind: 'consultation_ended', onDate: '2024-03-29' });
+    const row = await addEvent(db, '王主任', app.id, { kind: 'extension', onDate: '2024-04-08', data: { days: 20, approver: '王主任' } });
+    const d = deadlineOf(calendar, row, await eventsOf(db, app.id));
+    // 40 working days from 2024-03-18: the consultation (21–29 March, 7 working days) and 清明,
+    // 劳动节 off; the 调休 days 7 April, 28 April and 11 May worked.
+    assert.equal(d.due, '2024-05-24');
+    assert.equal(d.steps[0], '自2024年3月18日（收到补正后的申请）的次日起计算');
+    assert.ok(d.steps.some((s) => s.startsWith('征求第三方或其他机关意见：2024年3月21日至2024年3月29日不计算在内（其中7个工作日）')));
+    const closed = await addEvent(db, '张科长', app.id, { kind: 'answered', onDate: '2024-05-20', data: { outcome: 'partial' } });
+    assert.deepEqual([closed.state, closed.outcome, closed.closedOn], ['closed', 'partial', '2024-05-20']);
+    await assert.rejects(
+      addEvent(db, '张科长', app.id, { kind: 'withdrawn', onDate: '2024-05-21' }),
+      (e: unknown) => e instanceof AppError && /已办结/.test(e.message),
+    );
+    const trail = await auditTrail(db, { table: 'applications', rowKey: String(app.id) });
+    assert.equal(trail.length, 1 + 6);
+    assert.deepEqual(
+      trail.map((t) => t.actor),
+      ['张科长', '王主任', '张科长', '张科长', '张科长', '张科长', '张科长'],
+    );
+    const last = trail[0] as { before: { state: string }; after: { state: string } };
+    assert.deepEqual([last.before.state, last.after.state], ['received', 'closed']);
+  } finally {
+    await db.close();
+  }
+});
+
+test('register: receipt rules of 条例 art. 31 and bad input refused whole', async () => {
+  const db = await testDatabase();
+  try {
+    const agency = await createAgency(db, 'a', '西坪乡人民政府');
+    const base = { agencyId: agency.id, applicantKind: 'business', applicantName: '某公司', content: '申请公开', submittedOn: '2024-06-03' } as const;
+    assert.equal((await createApplication(db, 'a', { ...base, channel: 'in_person' })).receivedOn, '2024-06-03');
+    assert.equal((await createApplication(db, 'a', { ...base, channel: 'online', confirmedOn: '2024-06-05' })).receivedOn, '2024-06-05');
+    await assert.rejects(createApplication(db, 'a', { ...base, channel: 'ordinary_mail' }), /平信提交的申请须填写确认收到日期/);
+    await assert.rejects(createApplication(db, 'a', { ...base, applicantKind: 'person' as never, channel: 'in_person' }), /申请人类型应为/);
+    await assert.rejects(createApplication(db, 'a', { ...base, agencyId: 999, channel: 'in_person' }), Error);
+    const { rows } = await db.query<{ n: number }>('select count(*)::int as n from applications');
+    assert.equal(rows[0]?.n, 2);
+  } finally {
+    await db.close();
+  }
+});
+
+test('register: due soon and overdue lists, names masked', async () => {
+  const db = await testDatabase();
+  try {
+    const agency = await createAgency(db, 'a', '长宁区司法局');
+    const make = (name: string, day: string) =>
+      createApplication(db, 'a', {
+        agencyId: agency.id,
+        applicantKind: 'natural',
+        applicantName: name,
+        channel: 'in_person',
+        submittedOn: day,
+        content: 'x',
+      });
+    const late = await make('赵大海', '2024-09-02');
+    await make('钱二', '2024-10-14');
+    await make('孙三', '2024-11-20');
+    const list = await dueList(db, await loadCalendar(db), [agency.id], '2024-11-06', 5);
+    assert.deepEqual(
+      list.map((i) => [i.id, i.applicant, i.due, i.overdue]),
+      [
+        [late.id, '赵**', '2024-09-30', true],
+        [late.id + 1, '钱*', '2024-11-11', false],
+      ],
+    );
+  } finally {
+    await db.close();
+  }
+});
+
+test('register: a locked year refuses changes that would alter its report, and accepts the rest', async () => {
+  const db = await testDatabase();
+  try {
+    const agency = await createAgency(db, 'a', '梅林街道办事处');
+    const carried = await createApplication(db, 'a', {
+      agencyId: agency.id,
+      applicantKind: 'natural',
+      applicantName: '周',
+      channel: 'in_person',
+      submittedOn: '2024-12-20',
+      content: 'x',
+    });
+    const review = await addReview(db, 'a', { agencyId: agency.id, kind: 'review', filedOn: '2024-11-01' });
+    await setProactive(db, 'a', agency.id, 2024, 'a.penalty.decisions', 12);
+    await lockYear(db, '主任', agency.id, 2024);
+    const locked = (e: unknown) => e instanceof AppError && e.code === 'locked' && /2024年度报告已发布并锁定/.test(e.message);
+    await assert.rejects(setProactive(db, 'a', agency.id, 2024, 'a.penalty.decisions', 13), locked);
+    await assert.rejects(
+      createApplication(db, 'a', {
+        agencyId: agency.id,
+        applicantKind: 'natural',
+        applicantName: '吴',
+        channel: 'in_person',
+        submittedOn: '2024-12-30',
+        content: 'x',
+      }),
+      locked,
+    );
+    await assert.rejects(addEvent(db, 'a', carried.id, { kind: 'answered', onDate: '2024-12-31', data: { outcome: 'granted' } }), locked);
+    // Answering the carried-over case in 2025, and closing the review in 2025, leave 2024 as published.
+    const answered = await addEvent(db, 'a', carried.id, { kind: 'answered', onDate: '2025-01-06', data: { outcome: 'granted' } });
+    assert.equal(answered.state, 'closed');
+    await closeReview(db, 'a', review, 'upheld', '2025-02-01');
+    await setProactive(db, 'a', agency.id, 2025, 'a.penalty.decisions', 3);
+  } finally {
+    await db.close();
+  }
+});

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runChecks } from '../check/index.ts';
+import { APPLICANT_COLUMNS } from '../format/index.ts';
+import { cellValues } from '../report/index.ts';
+import { randomCases } from '../testing/cases.ts';
+import { testDatabase } from '../testing/db.ts';
+import { createAgency } from './agencies.ts';
+import { importCases } from './import-cases.ts';
+import { addReview, closeReview, setProactive, setReportText } from './registers.ts';
+import { reportFromRegister } from './report-from-register.ts';
+
+test('report from the register: three years of generated cases — every check passes, carried over chains year to year', async () => {
+  const db = await testDatabase();
+  try {
+    const city = await createAgency(db, 'a', '临江市人民政府');
+    const dept = await createAgency(db, 'a', '临江市教育局', '临江市人民政府');
+    const other = await createAgency(db, 'a', '临江市司法局', '临江市人民政府');
+    await importCases(db, 'a', dept.id, randomCases(1, 2500, [2022, 2023, 2024]));
+    await importCases(db, 'a', other.id, randomCases(2, 800, [2022, 2023, 2024]));
+    await setProactive(db, 'a', dept.id, 2023, 'a.licensing.decisions', 41);
+    await setProactive(db, 'a', dept.id, 2023, 'a.fees.amount', 1.25);
+    const r = await addReview(db, 'a', { agencyId: dept.id, kind: 'review', filedOn: '2023-05-01' });
+    await closeReview(db, 'a', r, 'corrected', '2023-07-01');
+    await addReview(db, 'a', { agencyId: dept.id, kind: 'suit_direct', filedOn: '2023-12-01' });
+    for (let s = 1; s <= 6; s++) await setReportText(db, 'a', dept.id, 2023, s, s === 6 ? '本年度未收取信息处理费。' : `第${s}部分的内容。`);
+
+    const reports = [];
+    for (const year of [2022, 2023, 2024]) {
+      const report = await reportFromRegister(db, dept.id, year);
+      const errors = runChecks(report).filter((f) => f.severity === 'error');
+      assert.deepEqual(errors, [], `${year}`);
+      reports.push(cellValues(report));
+    }
+    for (const c of APPLICANT_COLUMNS) {
+      assert.equal(reports[1]?.[`b.carried_in.${c.key}`], reports[0]?.[`b.carried_out.${c.key}`], c.key);
+      assert.equal(reports[2]?.[`b.carried_in.${c.key}`], reports[1]?.[`b.carried_out.${c.key}`], c.key);
+    }
+    const y2023 = reports[1] ?? {};
+    assert.ok((y2023['b.new.total'] as number) > 700);
+    assert.equal(y2023['a.licensing.decisions'], 41);
+    assert.equal(y2023['a.fees.amount'], 1.25);
+    assert.deepEqual(
+      [y2023['c.review.corrected'], y2023['c.review.total'], y2023['c.suit_direct.pending'], y2023['c.suit_direct.total']],
+      [1, 1, 1, 1],
+    );
+
+    // The government's report sums its departments'.
+    const sum = cellValues(await reportFromRegister(db, city.id, 2023, { includeChildren: true }));
+    const two = cellValues(await reportFromRegister(db, other.id, 2023));
+    assert.equal(sum['b.new.total'], (y2023['b.new.total'] as number) + (two['b.new.total'] as number));
+    assert.deepEqual(
+      runChecks(await reportFromRegister(db, city.id, 2023, { includeChildren: true })).filter((f) => f.severity === 'error'),
+      [],
+    );
+  } finally {
+    await db.close();
+  }
+});
