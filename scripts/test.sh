@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: installs what the tests need (npm packages; Debian's Chromium, CJK fonts,
-# poppler-utils and LibreOffice Writer), then type-checks, lints and runs both suites (the
-# self-contained one, and the one on the real documents in ../shared/).
+# poppler-utils, LibreOffice Writer and PostgreSQL), then type-checks, lints and runs the
+# self-contained suite (on PGlite), its database tests again on a real PostgreSQL server, and
+# the suite on the real documents in ../shared/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,7 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -n "$(fc-list "Noto Serif CJK SC" 2>/dev/null)" ] || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != "0" ]; then
@@ -27,4 +29,5 @@ fi
 npm run typecheck
 npm run lint
 npm test
+npm run test:pg
 npm run test:real
