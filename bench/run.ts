@@ -2,6 +2,7 @@
 import { cpus } from 'node:os';
 import { benchBatch } from './batch.ts';
 import { benchFormats, benchRender } from './formats.ts';
+import { benchRegister } from './register.ts';
 import { benchText } from './text.ts';
 
 console.log(`# gongkai 基准测试  Node ${process.version}  ${cpus().length} 核  ${cpus()[0]?.model ?? ''}`);
@@ -10,3 +11,4 @@ if (!only || only === 'text') benchText();
 if (!only || only === 'formats') await benchFormats();
 if (!only || only === 'render') await benchRender();
 if (!only || only === 'batch') await benchBatch();
+if (!only || only === 'register') await benchRegister();
