@@ -41,7 +41,10 @@ test('db: migrations run once; a failed transaction leaves nothing behind', asyn
 test('db: a data folder is refused to a second process while the first lives; a dead holder’s lock is taken over', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-lock-'));
   writeFileSync(join(dir, 'gongkai.lock'), String(process.ppid));
-  assert.throws(() => lockFolder(dir), (e: unknown) => e instanceof AppError && /正被另一个进程（PID \d+）使用/.test(e.message));
+  assert.throws(
+    () => lockFolder(dir),
+    (e: unknown) => e instanceof AppError && /正被另一个进程（PID \d+）使用/.test(e.message),
+  );
   writeFileSync(join(dir, 'gongkai.lock'), '999999');
   const release = lockFolder(dir);
   release();

@@ -40,3 +40,23 @@ export function feeByPages(pages: number): FeeQuote {
   ].filter(Boolean);
   return { amount, basis: pages <= 30 ? `共${pages}页，30页以内不收费` : `共${pages}页，前30页不收费，${parts.join('，')}` };
 }
+
+/**
+ * The fee of one application: 按件 counts the applications the same applicant (same name and
+ * contact) made to the agency in the same calendar month, up to and including this one.
+ */
+export async function quoteFee(
+  db: import('../db/index.ts').Queryable,
+  applicationId: number,
+  method: FeeMethod,
+  pages = 0,
+): Promise<FeeQuote & { method: FeeMethod }> {
+  if (method === 'by_pages') return { ...feeByPages(pages), method };
+  const { rows } = await db.query<{ nth: number }>(
+    `select count(*)::int as nth from applications o, applications a
+     where a.id = $1 and o.agency_id = a.agency_id and o.applicant_name = a.applicant_name and o.applicant_contact = a.applicant_contact
+       and date_trunc('month', o.received_on) = date_trunc('month', a.received_on) and (o.received_on, o.id) <= (a.received_on, a.id)`,
+    [applicationId],
+  );
+  return { ...feeByCount(rows[0]?.nth ?? 1), method };
+}

@@ -15,7 +15,7 @@ export {
 } from './applications.ts';
 export { transition, EVENT_KINDS, STATE_NAMES, type CaseState, type EventKind, type EventInput } from './lifecycle.ts';
 export { receiptDay } from './receipt.ts';
-export { feeByCount, feeByPages, type FeeQuote, type FeeMethod } from './fees.ts';
+export { feeByCount, feeByPages, quoteFee, type FeeQuote, type FeeMethod } from './fees.ts';
 export {
   setProactive,
   addReview,

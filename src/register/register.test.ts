@@ -4,6 +4,7 @@ import { AppError } from '../db/index.ts';
 import { testDatabase } from '../testing/db.ts';
 import { createAgency } from './agencies.ts';
 import { addEvent, createApplication, deadlineOf, dueList, eventsOf } from './applications.ts';
+import { quoteFee } from './fees.ts';
 import { loadCalendar } from './calendar-store.ts';
 import { addReview, auditTrail, closeReview, lockYear, setProactive } from './registers.ts';
 
@@ -42,6 +43,10 @@ test('register: an application on the clock — receipt day, 补正, consultatio
       (e: unknown) => e instanceof AppError && /已办结/.test(e.message),
     );
     const trail = await auditTrail(db, { table: 'applications', rowKey: String(app.id) });
+    assert.equal((trail.at(-1)?.after as { applicant_name: string }).applicant_name, '李**');
+    assert.equal((trail.at(-1)?.after as { applicant_contact: string }).applicant_contact, '138****5678');
+    const full = await auditTrail(db, { table: 'applications', rowKey: String(app.id), personal: true });
+    assert.equal((full.at(-1)?.after as { applicant_name: string }).applicant_name, '李小明');
     assert.equal(trail.length, 1 + 6);
     assert.deepEqual(
       trail.map((t) => t.actor),
@@ -66,6 +71,44 @@ test('register: receipt rules of 条例 art. 31 and bad input refused whole', as
     await assert.rejects(createApplication(db, 'a', { ...base, agencyId: 999, channel: 'in_person' }), Error);
     const { rows } = await db.query<{ n: number }>('select count(*)::int as n from applications');
     assert.equal(rows[0]?.n, 2);
+  } finally {
+    await db.close();
+  }
+});
+
+test('register: 信息处理费 按件 counts the applicant’s applications of the month', async () => {
+  const db = await testDatabase();
+  try {
+    const agency = await createAgency(db, 'a', '北塘区财政局');
+    let last = 0;
+    for (let i = 0; i < 12; i++) {
+      last = (
+        await createApplication(db, 'a', {
+          agencyId: agency.id,
+          applicantKind: 'natural',
+          applicantName: '郑',
+          applicantContact: '1',
+          channel: 'in_person',
+          submittedOn: `2024-07-${String(i + 1).padStart(2, '0')}`,
+          content: 'x',
+        })
+      ).id;
+    }
+    await createApplication(db, 'a', {
+      agencyId: agency.id,
+      applicantKind: 'natural',
+      applicantName: '郑',
+      applicantContact: '1',
+      channel: 'in_person',
+      submittedOn: '2024-08-01',
+      content: 'x',
+    });
+    assert.deepEqual(await quoteFee(db, last, 'by_count'), { amount: 100, basis: '本月第12件，第11至30件每件100元', method: 'by_count' });
+    assert.equal((await quoteFee(db, last + 1, 'by_count')).amount, 0);
+    assert.equal((await quoteFee(db, last, 'by_pages', 120)).amount, 1100);
+    await addEvent(db, 'a', last, { kind: 'fee_notice', onDate: '2024-07-15', data: { method: 'by_count', amount: 100 } });
+    const lapsed = await addEvent(db, 'a', last, { kind: 'fee_lapsed', onDate: '2024-08-13' });
+    assert.deepEqual([lapsed.outcome, lapsed.closedOn], ['other.fee_unpaid', '2024-08-13']);
   } finally {
     await db.close();
   }

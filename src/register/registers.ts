@@ -1,5 +1,6 @@
 import { cellSpec, FORMAT_2021 } from '../format/index.ts';
 import { AppError, type Database, dbError } from '../db/index.ts';
+import { mask } from './applications.ts';
 
 /** Sets a table A value of a year (规章/规范性文件 counts, decisions, 行政事业性收费 in 万元). */
 export async function setProactive(db: Database, actor: string, agencyId: number, year: number, key: string, value: number): Promise<void> {
@@ -84,12 +85,27 @@ export interface AuditEntry {
   after: unknown;
 }
 
-/** The audit trail: every change to any record, newest first, optionally of one table and row. */
-export async function auditTrail(db: Database, filter: { table?: string; rowKey?: string; limit?: number } = {}): Promise<AuditEntry[]> {
+const PERSONAL = ['applicant_name', 'applicant_contact'];
+
+function masked(row: unknown): unknown {
+  if (!row || typeof row !== 'object') return row;
+  const out: Record<string, unknown> = { ...(row as Record<string, unknown>) };
+  for (const key of PERSONAL) if (typeof out[key] === 'string' && out[key]) out[key] = mask(out[key] as string);
+  return out;
+}
+
+/**
+ * The audit trail: every change to any record, newest first, optionally of one table and row.
+ * Applicants' names and contacts are masked unless `personal` is asked for.
+ */
+export async function auditTrail(
+  db: Database,
+  filter: { table?: string; rowKey?: string; limit?: number; personal?: boolean } = {},
+): Promise<AuditEntry[]> {
   const { rows } = await db.query<AuditEntry>(
     `select id, at::text as at, actor, table_name as "tableName", row_key as "rowKey", action, before, after from audit_log
      where ($1::text is null or table_name = $1) and ($2::text is null or row_key = $2) order by id desc limit $3`,
     [filter.table ?? null, filter.rowKey ?? null, filter.limit ?? 100],
   );
-  return rows;
+  return filter.personal ? rows : rows.map((r) => ({ ...r, before: masked(r.before), after: masked(r.after) }));
 }
