@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Finding } from '../../report/index.ts';
@@ -11,6 +12,29 @@ const PDFJS_DIR = dirname(require.resolve('pdfjs-dist/package.json'));
 const MARGIN = 0.08;
 // A document with fewer characters than this in its text layer is a scan.
 const MIN_TEXT = 40;
+
+// pdf.js reads CMaps, standard font data and wasm modules from disk for every document; the
+// same few files serve all Chinese reports, so they are kept after the first read.
+const binaryCache = new Map<string, Promise<Uint8Array>>();
+
+class CachedBinaryDataFactory {
+  private readonly urls: Record<string, string | null>;
+  constructor(options: { cMapUrl?: string | null; standardFontDataUrl?: string | null; wasmUrl?: string | null }) {
+    this.urls = { cMapUrl: options.cMapUrl ?? null, standardFontDataUrl: options.standardFontDataUrl ?? null, wasmUrl: options.wasmUrl ?? null };
+  }
+  fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+    const base = this.urls[kind];
+    if (!base) return Promise.reject(new Error(`pdf.js asked for ${kind} data without a location`));
+    const path = `${base}${filename}`;
+    let data = binaryCache.get(path);
+    if (!data) {
+      data = readFile(path).then((b) => new Uint8Array(b));
+      data.catch(() => binaryCache.delete(path));
+      binaryCache.set(path, data);
+    }
+    return data;
+  }
+}
 
 interface PdfTextItem {
   str: string;
@@ -49,6 +73,8 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<SourceDo
     cMapUrl: `${join(PDFJS_DIR, 'cmaps')}/`,
     cMapPacked: true,
     standardFontDataUrl: `${join(PDFJS_DIR, 'standard_fonts')}/`,
+    wasmUrl: `${join(PDFJS_DIR, 'wasm')}/`,
+    BinaryDataFactory: CachedBinaryDataFactory,
   });
   let pdf: Awaited<typeof task.promise>;
   try {
