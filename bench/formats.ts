@@ -10,6 +10,13 @@ import { peakMb, report, timeAsync, timeEach } from './measure.ts';
 /** Reading HTML, DOCX and PDF (extraction + checks) on one core. */
 export async function benchFormats(): Promise<void> {
   console.log('\n## 各格式读取：提取 + 核对（单核）');
+  // PDF first, before the other formats' data fills the heap.
+  const pdfs: { file: string; bytes: Uint8Array }[] = [];
+  if (hasShared()) {
+    for (const name of ['hzq2023.pdf', 'hzq2024.pdf', 'szfgs2024.pdf'])
+      pdfs.push({ file: name, bytes: new Uint8Array(readFileSync(resolve(SHARED, 'corpus', name))) });
+    report('PDF（语料中 5–6 页的三份报告）× 10 轮', await timeAsync(pdfs, 10, async (x) => void runChecks(locate(await readPdf(x.file, x.bytes)))));
+  } else console.log('（本机没有 ../shared/，跳过真实 PDF）');
   const reports = Array.from({ length: 40 }, (_, i) => randomReport(i + 1));
   const html = reports.map((r, i) => ({ file: `r${i}.html`, bytes: new TextEncoder().encode(renderHtml(r)) }));
   report(
@@ -21,12 +28,6 @@ export async function benchFormats(): Promise<void> {
     'DOCX（生成的完整报告 40 份）× 10 轮',
     timeEach(docx, 10, (x) => void runChecks(locate(readDocx(x.file, x.bytes)))),
   );
-  const pdfs: { file: string; bytes: Uint8Array }[] = [];
-  if (hasShared()) {
-    for (const name of ['hzq2023.pdf', 'hzq2024.pdf', 'szfgs2024.pdf'])
-      pdfs.push({ file: name, bytes: new Uint8Array(readFileSync(resolve(SHARED, 'corpus', name))) });
-    report('PDF（语料中 5–6 页的三份报告）× 10 轮', await timeAsync(pdfs, 10, async (x) => void runChecks(locate(await readPdf(x.file, x.bytes)))));
-  } else console.log('（本机没有 ../shared/，跳过真实 PDF）');
 }
 
 /** Rendering times: HTML, DOCX, PDF with the browser start, PDF in a batch with one browser. */
