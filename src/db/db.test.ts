@@ -3,25 +3,20 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { testDatabase } from '../testing/db.ts';
+import { withDatabase } from '../testing/db.ts';
 import { lockFolder } from './folder-lock.ts';
 import { migrate, splitStatements } from './migrations.ts';
 import { AppError } from './types.ts';
 
-test('db: the test database is the kind asked for (PostgreSQL server under GONGKAI_TEST_PG, else PGlite)', async () => {
-  const db = await testDatabase();
-  try {
+test('db: the test database is the kind asked for (PostgreSQL server under GONGKAI_TEST_PG, else PGlite)', () =>
+  withDatabase(async (db) => {
     assert.equal(db.kind, process.env.GONGKAI_TEST_PG ? 'postgres' : 'pglite');
     const { rows } = await db.query<{ v: string }>('select version() as v');
     assert.match(rows[0]?.v ?? '', /PostgreSQL/);
-  } finally {
-    await db.close();
-  }
-});
+  }));
 
-test('db: migrations run once; a failed transaction leaves nothing behind', async () => {
-  const db = await testDatabase();
-  try {
+test('db: migrations run once; a failed transaction leaves nothing behind', () =>
+  withDatabase(async (db) => {
     assert.deepEqual(await migrate(db), []);
     await assert.rejects(
       db.transaction('t', async (tx) => {
@@ -33,10 +28,7 @@ test('db: migrations run once; a failed transaction leaves nothing behind', asyn
     assert.equal(rows[0]?.n, 0);
     const audit = await db.query<{ n: number }>("select count(*)::int as n from audit_log where table_name = 'agencies'");
     assert.equal(audit.rows[0]?.n, 0);
-  } finally {
-    await db.close();
-  }
-});
+  }));
 
 test('db: a data folder is refused to a second process while the first lives; a dead holder’s lock is taken over', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-lock-'));

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
 import { AppError, openDatabase } from '../db/index.ts';
 import { randomCases } from '../testing/cases.ts';
-import { testDatabase } from '../testing/db.ts';
+import { withDatabase } from '../testing/db.ts';
 import { createAgency } from './agencies.ts';
 import { importCases, TEMPLATE_COLUMNS, validateCases } from './import-cases.ts';
 
@@ -16,9 +16,8 @@ function csv(rows: Record<string, string>[]): string {
   return stringify([[...TEMPLATE_COLUMNS], ...rows.map((r) => TEMPLATE_COLUMNS.map((c) => r[c] ?? ''))]);
 }
 
-test('import: one bad row and nothing is written; every problem named with its row', async () => {
-  const db = await testDatabase();
-  try {
+test('import: one bad row and nothing is written; every problem named with its row', () =>
+  withDatabase(async (db) => {
     const agency = await createAgency(db, 'a', '青山县交通运输局');
     const rows = randomCases(3, 40, [2024]);
     rows[4] = { ...rows[4], 申请人类型: '个体户', 提交日期: '2024-13-01' } as Record<string, string>;
@@ -33,10 +32,7 @@ test('import: one bad row and nothing is written; every problem named with its r
     const { rows: count } = await db.query<{ n: number }>('select count(*)::int as n from applications');
     assert.equal(count[0]?.n, 0);
     assert.equal(await importCases(db, 'a', agency.id, randomCases(3, 40, [2024])), 40);
-  } finally {
-    await db.close();
-  }
-});
+  }));
 
 test('import: outcomes in the wording staff use map to table B rows', () => {
   const base = randomCases(4, 1, [2024])[0] as Record<string, string>;

@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AppError } from '../db/index.ts';
-import { testDatabase } from '../testing/db.ts';
+import { withDatabase } from '../testing/db.ts';
 import { createAgency } from './agencies.ts';
 import { addEvent, createApplication, deadlineOf, dueList, eventsOf } from './applications.ts';
 import { quoteFee } from './fees.ts';
 import { loadCalendar } from './calendar-store.ts';
 import { addReview, auditTrail, closeReview, lockYear, setProactive } from './registers.ts';
 
-test('register: an application on the clock — receipt day, 补正, consultation, extension, answer — each step audited', async () => {
-  const db = await testDatabase();
-  try {
+test('register: an application on the clock — receipt day, 补正, consultation, extension, answer — each step audited', () =>
+  withDatabase(async (db) => {
     const agency = await createAgency(db, '张科长', '东湖区交通运输局');
     const app = await createApplication(db, '张科长', {
       agencyId: agency.id,
@@ -54,14 +53,10 @@ test('register: an application on the clock — receipt day, 补正, consultatio
     );
     const last = trail[0] as { before: { state: string }; after: { state: string } };
     assert.deepEqual([last.before.state, last.after.state], ['received', 'closed']);
-  } finally {
-    await db.close();
-  }
-});
+  }));
 
-test('register: receipt rules of 条例 art. 31 and bad input refused whole', async () => {
-  const db = await testDatabase();
-  try {
+test('register: receipt rules of 条例 art. 31 and bad input refused whole', () =>
+  withDatabase(async (db) => {
     const agency = await createAgency(db, 'a', '西坪乡人民政府');
     const base = { agencyId: agency.id, applicantKind: 'business', applicantName: '某公司', content: '申请公开', submittedOn: '2024-06-03' } as const;
     assert.equal((await createApplication(db, 'a', { ...base, channel: 'in_person' })).receivedOn, '2024-06-03');
@@ -71,14 +66,10 @@ test('register: receipt rules of 条例 art. 31 and bad input refused whole', as
     await assert.rejects(createApplication(db, 'a', { ...base, agencyId: 999, channel: 'in_person' }), Error);
     const { rows } = await db.query<{ n: number }>('select count(*)::int as n from applications');
     assert.equal(rows[0]?.n, 2);
-  } finally {
-    await db.close();
-  }
-});
+  }));
 
-test('register: 信息处理费 按件 counts the applicant’s applications of the month', async () => {
-  const db = await testDatabase();
-  try {
+test('register: 信息处理费 按件 counts the applicant’s applications of the month', () =>
+  withDatabase(async (db) => {
     const agency = await createAgency(db, 'a', '北塘区财政局');
     let last = 0;
     for (let i = 0; i < 12; i++) {
@@ -109,14 +100,10 @@ test('register: 信息处理费 按件 counts the applicant’s applications of 
     await addEvent(db, 'a', last, { kind: 'fee_notice', onDate: '2024-07-15', data: { method: 'by_count', amount: 100 } });
     const lapsed = await addEvent(db, 'a', last, { kind: 'fee_lapsed', onDate: '2024-08-13' });
     assert.deepEqual([lapsed.outcome, lapsed.closedOn], ['other.fee_unpaid', '2024-08-13']);
-  } finally {
-    await db.close();
-  }
-});
+  }));
 
-test('register: due soon and overdue lists, names masked', async () => {
-  const db = await testDatabase();
-  try {
+test('register: due soon and overdue lists, names masked', () =>
+  withDatabase(async (db) => {
     const agency = await createAgency(db, 'a', '长宁区司法局');
     const make = (name: string, day: string) =>
       createApplication(db, 'a', {
@@ -138,14 +125,10 @@ test('register: due soon and overdue lists, names masked', async () => {
         [late.id + 1, '钱*', '2024-11-11', false],
       ],
     );
-  } finally {
-    await db.close();
-  }
-});
+  }));
 
-test('register: a locked year refuses changes that would alter its report, and accepts the rest', async () => {
-  const db = await testDatabase();
-  try {
+test('register: a locked year refuses changes that would alter its report, and accepts the rest', () =>
+  withDatabase(async (db) => {
     const agency = await createAgency(db, 'a', '梅林街道办事处');
     const carried = await createApplication(db, 'a', {
       agencyId: agency.id,
@@ -177,7 +160,4 @@ test('register: a locked year refuses changes that would alter its report, and a
     assert.equal(answered.state, 'closed');
     await closeReview(db, 'a', review, 'upheld', '2025-02-01');
     await setProactive(db, 'a', agency.id, 2025, 'a.penalty.decisions', 3);
-  } finally {
-    await db.close();
-  }
-});
+  }));

@@ -4,15 +4,14 @@ import { runChecks } from '../check/index.ts';
 import { APPLICANT_COLUMNS } from '../format/index.ts';
 import { cellValues } from '../report/index.ts';
 import { randomCases } from '../testing/cases.ts';
-import { testDatabase } from '../testing/db.ts';
+import { withDatabase } from '../testing/db.ts';
 import { createAgency } from './agencies.ts';
 import { importCases } from './import-cases.ts';
 import { addReview, closeReview, setProactive, setReportText } from './registers.ts';
 import { reportFromRegister } from './report-from-register.ts';
 
-test('report from the register: three years of generated cases — every check passes, carried over chains year to year', async () => {
-  const db = await testDatabase();
-  try {
+test('report from the register: three years of generated cases — every check passes, carried over chains year to year', () =>
+  withDatabase(async (db) => {
     const city = await createAgency(db, 'a', '临江市人民政府');
     const dept = await createAgency(db, 'a', '临江市教育局', '临江市人民政府');
     const other = await createAgency(db, 'a', '临江市司法局', '临江市人民政府');
@@ -53,7 +52,4 @@ test('report from the register: three years of generated cases — every check p
       runChecks(await reportFromRegister(db, city.id, 2023, { includeChildren: true })).filter((f) => f.severity === 'error'),
       [],
     );
-  } finally {
-    await db.close();
-  }
-});
+  }));

@@ -34,3 +34,13 @@ export async function testDatabase(): Promise<Database> {
   snapshot ??= migratedSnapshot(seedCalendar);
   return openDatabase({ dataDir: 'memory://', snapshot: await snapshot, migrate: false });
 }
+
+/** Runs a test body with a fresh database, closing it however the body ends. */
+export async function withDatabase(body: (db: Database) => Promise<void>): Promise<void> {
+  const db = await testDatabase();
+  try {
+    await body(db);
+  } finally {
+    await db.close();
+  }
+}
