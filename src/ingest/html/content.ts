@@ -8,7 +8,7 @@ const TITLE = /信息公开.{0,12}(?:报告|年报)/;
 
 function textOf(node: AnyNode): string {
   if (node.type === 'text') return (node as unknown as { data: string }).data;
-  if (node.type === 'tag' && ['script', 'style'].includes((node as Element).name)) return '';
+  if (node.type === 'script' || node.type === 'style') return '';
   return 'children' in node ? (node as Element).children.map(textOf).join('') : '';
 }
 
@@ -19,17 +19,26 @@ function ancestors(node: AnyNode): AnyNode[] {
 }
 
 /**
- * The element holding the report body: the deepest common ancestor of the text nodes that
- * only a report has (section headings, table labels). The whole page when none is found.
+ * The element holding the report body: the deepest common ancestor of the first text nodes
+ * with what only a report has (section headings, table labels). The whole page when none is
+ * found.
  */
 export function findContent(root: Element): Element {
   const hits: AnyNode[] = [];
+  // The first place each marker appears: a 「相关阅读」 block repeating a heading below the
+  // article must not widen the body to the whole column.
+  const seen = new Set<string>();
   const visit = (node: AnyNode) => {
     if (node.type === 'text') {
-      if (MARKERS.test((node as unknown as { data: string }).data.replace(/\s+/g, ''))) hits.push(node);
+      const m = MARKERS.exec((node as unknown as { data: string }).data.replace(/\s+/g, ''));
+      if (m && !seen.has(m[0])) {
+        seen.add(m[0]);
+        hits.push(node);
+      }
       return;
     }
-    if (node.type === 'tag' && ['script', 'style', 'nav', 'footer'].includes((node as Element).name)) return;
+    // Scripts and styles are their own node types in domhandler, not tags.
+    if (node.type === 'script' || node.type === 'style' || (node.type === 'tag' && ['nav', 'footer'].includes((node as Element).name))) return;
     if ('children' in node) for (const c of (node as Element).children) visit(c);
   };
   visit(root);
