@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { dbError } from './errors.ts';
 import { lockFolder } from './folder-lock.ts';
 import { migrate } from './migrations.ts';
 import type { Database, Queryable } from './types.ts';
@@ -27,15 +28,26 @@ export interface OpenOptions {
   migrate?: boolean;
 }
 
+/** Runs database work, turning the database's refusals (a locked year, a constraint) into AppErrors. */
+async function refusing<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw dbError(error);
+  }
+}
+
 function fromPglite(db: PGlite, unlock: () => void): Database {
   return {
     kind: 'pglite',
-    query: async (sql, params) => ({ rows: (await db.query(sql, params ?? [])).rows as never[] }),
+    query: (sql, params) => refusing(async () => ({ rows: (await db.query(sql, params ?? [])).rows as never[] })),
     transaction: (actor, fn) =>
-      db.transaction(async (tx) => {
-        await tx.query(SET_ACTOR, [actor]);
-        return fn({ query: async (sql, params) => ({ rows: (await tx.query(sql, params ?? [])).rows as never[] }) });
-      }),
+      refusing(() =>
+        db.transaction(async (tx) => {
+          await tx.query(SET_ACTOR, [actor]);
+          return fn({ query: async (sql, params) => ({ rows: (await tx.query(sql, params ?? [])).rows as never[] }) });
+        }),
+      ),
     close: async () => {
       await db.close();
       unlock();
@@ -46,23 +58,24 @@ function fromPglite(db: PGlite, unlock: () => void): Database {
 function fromPool(pool: pg.Pool): Database {
   return {
     kind: 'postgres',
-    query: async (sql, params) => ({ rows: (await pool.query(sql, params ?? [])).rows }),
-    async transaction(actor, fn) {
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        await client.query(SET_ACTOR, [actor]);
-        const tx: Queryable = { query: async (sql, params) => ({ rows: (await client.query(sql, params ?? [])).rows }) };
-        const result = await fn(tx);
-        await client.query('commit');
-        return result;
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    query: (sql, params) => refusing(async () => ({ rows: (await pool.query(sql, params ?? [])).rows })),
+    transaction: (actor, fn) =>
+      refusing(async () => {
+        const client = await pool.connect();
+        try {
+          await client.query('begin');
+          await client.query(SET_ACTOR, [actor]);
+          const tx: Queryable = { query: async (sql, params) => ({ rows: (await client.query(sql, params ?? [])).rows }) };
+          const result = await fn(tx);
+          await client.query('commit');
+          return result;
+        } catch (error) {
+          await client.query('rollback').catch(() => undefined);
+          throw error;
+        } finally {
+          client.release();
+        }
+      }),
     close: () => pool.end(),
   };
 }

@@ -8,7 +8,8 @@ export interface Database extends Queryable {
   kind: 'pglite' | 'postgres';
   /**
    * Runs `fn` in one transaction: all of it or none. `actor` is recorded in the audit trail of
-   * every change made inside.
+   * every change made inside. The database's refusals (a locked year, a broken constraint)
+   * arrive as AppErrors.
    */
   transaction<T>(actor: string, fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;

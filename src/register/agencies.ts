@@ -1,4 +1,4 @@
-import { AppError, type Database, dbError, type Queryable } from '../db/index.ts';
+import { AppError, type Database, type Queryable } from '../db/index.ts';
 
 export interface Agency {
   id: number;
@@ -10,16 +10,14 @@ export interface Agency {
 export async function createAgency(db: Database, actor: string, name: string, parentName?: string): Promise<Agency> {
   const clean = name.trim();
   if (!clean) throw new AppError('invalid', '机关名称不能为空');
-  return db
-    .transaction(actor, async (tx) => {
-      const parent = parentName ? await findAgency(tx, parentName) : undefined;
-      const { rows } = await tx.query<Agency>('insert into agencies (name, parent_id) values ($1, $2) returning id, name, parent_id as "parentId"', [
-        clean,
-        parent?.id ?? null,
-      ]);
-      return rows[0] as Agency;
-    })
-    .catch((e) => Promise.reject(dbError(e)));
+  return db.transaction(actor, async (tx) => {
+    const parent = parentName ? await findAgency(tx, parentName) : undefined;
+    const { rows } = await tx.query<Agency>('insert into agencies (name, parent_id) values ($1, $2) returning id, name, parent_id as "parentId"', [
+      clean,
+      parent?.id ?? null,
+    ]);
+    return rows[0] as Agency;
+  });
 }
 
 /** An agency by name (or numeric id); AppError when there is none. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { computeDeadline, type Deadline, formatDay, type Pause, type WorkCalendar } from '../calendar/index.ts';
-import { AppError, type Database, dbError, type Queryable } from '../db/index.ts';
+import { AppError, type Database, type Queryable } from '../db/index.ts';
 import { type CaseFacts, type CaseState, type EventInput, EVENT_KINDS, transition } from './lifecycle.ts';
 import { receiptDay } from './receipt.ts';
 import { APPLICANT_KINDS, CHANNELS } from './vocabulary.ts';
@@ -63,26 +63,22 @@ export async function createApplication(db: Database, actor: string, input: Appl
   if (!parsed.success) throw invalid(parsed.error);
   const a = parsed.data;
   const receipt = receiptDay({ channel: a.channel as keyof typeof CHANNELS, submittedOn: a.submittedOn, confirmedOn: a.confirmedOn });
-  try {
-    return await db.transaction(actor, async (tx) => {
-      const { rows } = await tx.query<ApplicationRow>(
-        `insert into applications (agency_id, reference, applicant_kind, applicant_name, applicant_contact, channel, submitted_on, received_on, content, clock_start)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $8) returning ${COLUMNS}`,
-        [a.agencyId, a.reference ?? null, a.applicantKind, a.applicantName, a.applicantContact, a.channel, a.submittedOn, receipt.day, a.content],
-      );
-      const row = rows[0] as ApplicationRow;
-      await tx.query('insert into application_events (application_id, kind, on_date, actor, data) values ($1, $2, $3, $4, $5)', [
-        row.id,
-        'received',
-        receipt.day,
-        actor,
-        JSON.stringify({ reason: receipt.reason }),
-      ]);
-      return row;
-    });
-  } catch (error) {
-    throw dbError(error);
-  }
+  return await db.transaction(actor, async (tx) => {
+    const { rows } = await tx.query<ApplicationRow>(
+      `insert into applications (agency_id, reference, applicant_kind, applicant_name, applicant_contact, channel, submitted_on, received_on, content, clock_start)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $8) returning ${COLUMNS}`,
+      [a.agencyId, a.reference ?? null, a.applicantKind, a.applicantName, a.applicantContact, a.channel, a.submittedOn, receipt.day, a.content],
+    );
+    const row = rows[0] as ApplicationRow;
+    await tx.query('insert into application_events (application_id, kind, on_date, actor, data) values ($1, $2, $3, $4, $5)', [
+      row.id,
+      'received',
+      receipt.day,
+      actor,
+      JSON.stringify({ reason: receipt.reason }),
+    ]);
+    return row;
+  });
 }
 
 /** One application, or AppError. */
@@ -106,36 +102,32 @@ export async function eventsOf(db: Queryable, id: number): Promise<EventRow[]> {
  * refusing transitions the 条例 does not allow, in one transaction with the case's new state.
  */
 export async function addEvent(db: Database, actor: string, id: number, event: EventInput): Promise<ApplicationRow> {
-  try {
-    return await db.transaction(actor, async (tx) => {
-      const row = await getApplication(tx, id);
-      const events = await eventsOf(tx, id);
-      const facts: CaseFacts = {
-        state: row.state,
-        receivedOn: row.receivedOn,
-        lastEventOn: events[events.length - 1]?.onDate ?? row.receivedOn,
-        corrected: events.some((e) => e.kind === 'correction_requested'),
-        extended: row.extensionDays > 0,
-      };
-      const next = transition(facts, event);
-      await tx.query('insert into application_events (application_id, kind, on_date, actor, data) values ($1, $2, $3, $4, $5)', [
-        id,
-        event.kind,
-        event.onDate,
-        actor,
-        JSON.stringify(event.data ?? {}),
-      ]);
-      const { rows } = await tx.query<ApplicationRow>(
-        `update applications set state = $2, outcome = coalesce($3, outcome), closed_on = coalesce($4::date, closed_on),
-           clock_start = coalesce($5::date, clock_start), extension_days = coalesce($6, extension_days)
-         where id = $1 returning ${COLUMNS}`,
-        [id, next.state, next.outcome ?? null, next.closedOn ?? null, next.clockStart ?? null, next.extensionDays ?? null],
-      );
-      return rows[0] as ApplicationRow;
-    });
-  } catch (error) {
-    throw dbError(error);
-  }
+  return await db.transaction(actor, async (tx) => {
+    const row = await getApplication(tx, id);
+    const events = await eventsOf(tx, id);
+    const facts: CaseFacts = {
+      state: row.state,
+      receivedOn: row.receivedOn,
+      lastEventOn: events[events.length - 1]?.onDate ?? row.receivedOn,
+      corrected: events.some((e) => e.kind === 'correction_requested'),
+      extended: row.extensionDays > 0,
+    };
+    const next = transition(facts, event);
+    await tx.query('insert into application_events (application_id, kind, on_date, actor, data) values ($1, $2, $3, $4, $5)', [
+      id,
+      event.kind,
+      event.onDate,
+      actor,
+      JSON.stringify(event.data ?? {}),
+    ]);
+    const { rows } = await tx.query<ApplicationRow>(
+      `update applications set state = $2, outcome = coalesce($3, outcome), closed_on = coalesce($4::date, closed_on),
+         clock_start = coalesce($5::date, clock_start), extension_days = coalesce($6, extension_days)
+       where id = $1 returning ${COLUMNS}`,
+      [id, next.state, next.outcome ?? null, next.closedOn ?? null, next.clockStart ?? null, next.extensionDays ?? null],
+    );
+    return rows[0] as ApplicationRow;
+  });
 }
 
 /** The answer deadline of an application, from its events, with the explanation. */

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { isIsoDate } from '../calendar/index.ts';
-import { AppError, type Database, dbError } from '../db/index.ts';
+import { AppError, type Database } from '../db/index.ts';
 import { receiptDay } from './receipt.ts';
 import { APPLICANT_KINDS, CHANNELS, type Channel, outcomeLabel, parseApplicantKind, parseChannel, parseOutcome } from './vocabulary.ts';
 
@@ -161,47 +161,43 @@ export async function importCases(
     throw new AppError('invalid', `导入失败，没有写入任何记录。${result.problems.length} 行有问题：\n${lines.join('\n')}${more}`);
   }
   const { cases } = result;
-  try {
-    await db.transaction(actor, async (tx) => {
-      for (let i = 0; i < cases.length; i += CHUNK) {
-        const chunk = cases.slice(i, i + CHUNK);
-        const params: unknown[] = [];
-        const rows = chunk.map((c) => {
-          const at = params.length;
-          params.push(
-            agencyId,
-            c.reference,
-            c.kind,
-            c.name,
-            c.contact,
-            c.channel,
-            c.submittedOn,
-            c.receivedOn,
-            c.content,
-            c.closedOn ? 'closed' : 'received',
-            c.outcome,
-            c.closedOn,
-          );
-          return `(${Array.from({ length: 12 }, (_, k) => `$${at + k + 1}`).join(', ')}, $${at + 8})`;
-        });
-        const inserted = await tx.query<{ id: number }>(
-          `insert into applications (agency_id, reference, applicant_kind, applicant_name, applicant_contact, channel, submitted_on, received_on, content, state, outcome, closed_on, clock_start)
-           values ${rows.join(', ')} returning id`,
-          params,
+  await db.transaction(actor, async (tx) => {
+    for (let i = 0; i < cases.length; i += CHUNK) {
+      const chunk = cases.slice(i, i + CHUNK);
+      const params: unknown[] = [];
+      const rows = chunk.map((c) => {
+        const at = params.length;
+        params.push(
+          agencyId,
+          c.reference,
+          c.kind,
+          c.name,
+          c.contact,
+          c.channel,
+          c.submittedOn,
+          c.receivedOn,
+          c.content,
+          c.closedOn ? 'closed' : 'received',
+          c.outcome,
+          c.closedOn,
         );
-        const ids = inserted.rows.map((r) => r.id);
-        await tx.query(
-          `insert into application_events (application_id, kind, on_date, actor, data)
-           select id, 'received', received_on, $2, jsonb_build_object('reason', '导入', 'source', 'import') from applications where id = any($1::int[])
-           union all
-           select id, 'answered', closed_on, $2, jsonb_build_object('outcome', outcome, 'source', 'import') from applications where id = any($1::int[]) and closed_on is not null`,
-          [ids, actor],
-        );
-        onProgress?.(Math.min(i + CHUNK, cases.length));
-      }
-    });
-  } catch (error) {
-    throw dbError(error);
-  }
+        return `(${Array.from({ length: 12 }, (_, k) => `$${at + k + 1}`).join(', ')}, $${at + 8})`;
+      });
+      const inserted = await tx.query<{ id: number }>(
+        `insert into applications (agency_id, reference, applicant_kind, applicant_name, applicant_contact, channel, submitted_on, received_on, content, state, outcome, closed_on, clock_start)
+         values ${rows.join(', ')} returning id`,
+        params,
+      );
+      const ids = inserted.rows.map((r) => r.id);
+      await tx.query(
+        `insert into application_events (application_id, kind, on_date, actor, data)
+         select id, 'received', received_on, $2, jsonb_build_object('reason', '导入', 'source', 'import') from applications where id = any($1::int[])
+         union all
+         select id, 'answered', closed_on, $2, jsonb_build_object('outcome', outcome, 'source', 'import') from applications where id = any($1::int[]) and closed_on is not null`,
+        [ids, actor],
+      );
+      onProgress?.(Math.min(i + CHUNK, cases.length));
+    }
+  });
   return cases.length;
 }
