@@ -1,4 +1,5 @@
-import { getTable, TABLE_NAMES, type TableId } from '../format/index.ts';
+import { TABLE_NAMES, type TableId } from '../format/index.ts';
+import { flatTable } from '../render/index.ts';
 import { formatOf, missingItems, type Report } from '../report/index.ts';
 import { columns } from './text-width.ts';
 
@@ -11,17 +12,14 @@ function cellText(report: Report, key: string): string {
 }
 
 function tableLines(report: Report, id: TableId): string[] {
-  const table = getTable(formatOf(report), id);
   const info = report.tables[id];
   const lines = [`${TABLE_NAMES[id]}：${STATUS[info.status]}`];
   if (info.status === 'absent' || info.status === 'image') return lines;
-  for (const block of table.blocks) {
-    const rows: string[][] = [];
-    rows.push([block.label ?? '', ...block.columns.map((c) => c.label.replace(/（单位：万元）/, '（万元）'))]);
-    for (const row of block.rows) {
-      const label = id === 'c' ? [...row.groups, row.label].join('·') : row.short;
-      rows.push([label, ...block.columns.map((c) => cellText(report, `${id}.${row.key}.${c.key}`))]);
-    }
+  for (const block of flatTable(formatOf(report), id)) {
+    const rows = [
+      [block.caption ?? block.corner, ...block.columns.map((c) => c.replace(/（单位：万元）/, '（万元）'))],
+      ...block.rows.map((r) => [r.label, ...r.keys.map((k) => cellText(report, k))]),
+    ];
     lines.push(...columns(rows).map((l) => `  ${l}`));
   }
   return lines;

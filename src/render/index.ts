@@ -2,7 +2,7 @@
 
 export { renderDocx } from './docx/render-docx.ts';
 export { escapeHtml, renderHtml } from './html/render-html.ts';
-export { type LayoutCell, type TableLayout, tableLayout } from './layout.ts';
+export { type FlatBlock, flatTable, type LayoutCell, type TableLayout, tableLayout } from './layout.ts';
 export { renderMarkdown } from './markdown/render-markdown.ts';
 export { BrowserMissingError, chromiumPath } from './pdf/browser.ts';
 export { PdfRenderer, renderPdf } from './pdf/render-pdf.ts';

@@ -123,3 +123,30 @@ export function tableLayout(format: FormatSpec, report: Report, id: TableId): Ta
   }
   return id === 'b' ? tableB(format, report) : tableC(format, report);
 }
+
+/** A table without merged cells (Markdown, a terminal): a caption, a header, one row per standard row. */
+export interface FlatBlock {
+  /** 「第二十条第（一）项」 for table A's blocks. */
+  caption?: string;
+  /** The header's first cell. */
+  corner: string;
+  columns: string[];
+  rows: { label: string; keys: string[] }[];
+}
+
+/** A table as flat blocks: each row labelled in full (「（三）1.属于国家秘密」, 「行政诉讼·复议后起诉」). */
+export function flatTable(format: FormatSpec, id: TableId): FlatBlock[] {
+  const corner = { a: '信息内容', b: B_APPLICANT_HEADER, c: '' }[id];
+  return getTable(format, id).blocks.map((block) => {
+    const flat: FlatBlock = {
+      corner,
+      columns: block.columns.map((c) => c.label),
+      rows: block.rows.map((r) => ({
+        label: id === 'c' ? [...r.groups, r.label].join('·') : r.short,
+        keys: block.columns.map((c) => `${id}.${r.key}.${c.key}`),
+      })),
+    };
+    if (block.label) flat.caption = block.label;
+    return flat;
+  });
+}

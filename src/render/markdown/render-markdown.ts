@@ -1,6 +1,6 @@
-import { APPLICANT_COLUMNS, getTable, type TableId } from '../../format/index.ts';
+import type { TableId } from '../../format/index.ts';
 import { formatOf, type Report } from '../../report/index.ts';
-import { valueText } from '../layout.ts';
+import { flatTable, valueText } from '../layout.ts';
 import { chineseDate, reportTitle, sectionsToRender } from '../text.ts';
 
 function row(cells: readonly string[]): string {
@@ -12,26 +12,15 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 }
 
 function tableMarkdown(report: Report, id: TableId): string {
-  const spec = getTable(formatOf(report), id);
-  if (id === 'a') {
-    return spec.blocks
-      .map(
-        (b) =>
-          `${b.label ?? ''}\n\n${table(
-            ['信息内容', ...b.columns.map((c) => c.label)],
-            b.rows.map((r) => [r.label, ...b.columns.map((c) => valueText(report, `a.${r.key}.${c.key}`))]),
-          )}`,
-      )
-      .join('\n\n');
-  }
-  const block = spec.blocks[0];
-  if (!block) return '';
-  if (id === 'b') {
-    const rows = block.rows.map((r) => [r.short, ...APPLICANT_COLUMNS.map((c) => valueText(report, `b.${r.key}.${c.key}`))]);
-    return table(['申请人情况', ...APPLICANT_COLUMNS.map((c) => c.label)], rows);
-  }
-  const rows = block.rows.map((r) => [[...r.groups, r.label].join('·'), ...block.columns.map((c) => valueText(report, `c.${r.key}.${c.key}`))]);
-  return table(['', ...block.columns.map((c) => c.label)], rows);
+  return flatTable(formatOf(report), id)
+    .map((b) => {
+      const body = table(
+        [b.corner, ...b.columns],
+        b.rows.map((r) => [r.label, ...r.keys.map((k) => valueText(report, k))]),
+      );
+      return b.caption ? `${b.caption}\n\n${body}` : body;
+    })
+    .join('\n\n');
 }
 
 /**
