@@ -181,9 +181,13 @@ export async function dueList(db: Queryable, calendar: WorkCalendar, agencyIds: 
     agencyIds,
   ]);
   const horizon = computeDeadline(calendar, { start: today, startReason: '今天', days, extension: 0, pauses: [] }).due as string;
+  const events = await eventsOfMany(
+    db,
+    rows.map((r) => r.id),
+  );
   const out: DueItem[] = [];
   for (const row of rows) {
-    const d = deadlineOf(calendar, row, await eventsOf(db, row.id));
+    const d = deadlineOf(calendar, row, events.get(row.id) ?? []);
     const overdue = d.due !== null && d.due < today;
     if (overdue || (d.due !== null && d.due <= horizon)) {
       out.push({
