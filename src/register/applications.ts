@@ -88,13 +88,20 @@ export async function getApplication(db: Queryable, id: number): Promise<Applica
   return rows[0];
 }
 
+/** The events of some applications in order, by application (one query for a whole list). */
+async function eventsOfMany(db: Queryable, ids: readonly number[]): Promise<Map<number, EventRow[]>> {
+  const { rows } = await db.query<EventRow & { applicationId: number }>(
+    'select id, application_id as "applicationId", kind, on_date::text as "onDate", actor, data from application_events where application_id = any($1::int[]) order by id',
+    [ids],
+  );
+  const out = new Map<number, EventRow[]>(ids.map((id) => [id, []]));
+  for (const { applicationId, ...e } of rows) out.get(applicationId)?.push({ ...e, data: typeof e.data === 'string' ? JSON.parse(e.data) : e.data });
+  return out;
+}
+
 /** An application's events in order. */
 export async function eventsOf(db: Queryable, id: number): Promise<EventRow[]> {
-  const { rows } = await db.query<EventRow>(
-    'select id, kind, on_date::text as "onDate", actor, data from application_events where application_id = $1 order by id',
-    [id],
-  );
-  return rows.map((r) => ({ ...r, data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data }));
+  return (await eventsOfMany(db, [id])).get(id) ?? [];
 }
 
 /**
