@@ -162,7 +162,10 @@ export function locateRows(
       result.messages.push({
         rule: 'read-row-merged',
         severity: 'warning',
-        message: `「${stop}」只有一行数值（${orphans.map((t) => t.raw || '空').join(' ')}），未按标准拆分为各分项行，这些数值无法归入标准单元格`,
+        message: `「${stop}」只有一行数值（${orphans
+          .filter((t, k) => t.raw !== '' || orphans.slice(0, k).some((u) => u.raw !== ''))
+          .map((t) => t.raw || '空')
+          .join(' ')}），未按标准拆分为各分项行，这些数值无法归入标准单元格`,
         source: { ...(orphans[0] as Token).source },
       });
     }

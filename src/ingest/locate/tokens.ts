@@ -80,6 +80,7 @@ function at0(source: SourceLocation, column: number): SourceLocation {
   if (source.x !== undefined) out.x = source.x;
   if (source.y !== undefined) out.y = source.y;
   if (source.width !== undefined) out.width = source.width;
+  if (source.height !== undefined) out.height = source.height;
   return out;
 }
 
