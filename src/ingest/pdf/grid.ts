@@ -10,6 +10,12 @@ export interface GridCell {
   row: number;
   col: number;
   chars: PdfChar[];
+  /**
+   * The left or right side of the box has no ruling: the table's border is not drawn there,
+   * as when the page edge (or the printer's clip) cut the table. What the box showed may be
+   * partly lost.
+   */
+  open: boolean;
 }
 
 /** A table drawn with rulings: its cells, row by row. */
@@ -112,8 +118,10 @@ export function findTables(segments: readonly Segment[]): RuledTable[] {
   const tables: RuledTable[] = [];
   for (const { h, v } of groups.values()) {
     if (h.length < 2 || v.length < 2) continue;
-    const xs = clusterValues(v.map((s) => s.x1));
-    const ys = clusterValues(h.map((s) => s.y1));
+    // Rulings that run past the last crossing line are the table's edge too: a table cut by
+    // the page edge keeps the far ends of its horizontal rulings but not its last border.
+    const xs = clusterValues([...v.map((s) => s.x1), Math.min(...h.map((s) => s.x1)), Math.max(...h.map((s) => s.x2))]);
+    const ys = clusterValues([...h.map((s) => s.y1), Math.min(...v.map((s) => s.y1)), Math.max(...v.map((s) => s.y2))]);
     if (xs.length < 2 || ys.length < 2) continue;
     tables.push(grid(xs, ys, h, v));
   }
@@ -163,15 +171,13 @@ function grid(xs: number[], ys: number[], h: Segment[], v: Segment[]): RuledTabl
     }
   }
   const cells: GridCell[] = [...boxes.values()]
-    .map((b) => ({
-      x0: xs[b.c0] as number,
-      y0: ys[b.r0] as number,
-      x1: xs[b.c1 + 1] as number,
-      y1: ys[b.r1 + 1] as number,
-      row: b.r0,
-      col: b.c0,
-      chars: [],
-    }))
+    .map((b) => {
+      const [x0, y0, x1, y1] = [xs[b.c0] as number, ys[b.r0] as number, xs[b.c1 + 1] as number, ys[b.r1 + 1] as number];
+      // Only the sides: a table split over pages often has no border at the break, which
+      // cuts nothing (rows are not split inside a line of text).
+      const open = !hasV(x0, y0, y1) || !hasV(x1, y0, y1);
+      return { x0, y0, x1, y1, row: b.r0, col: b.c0, chars: [], open };
+    })
     .sort((a, b) => a.row - b.row || a.col - b.col);
   return { x0: xs[0] as number, y0: ys[0] as number, x1: xs[cols] as number, y1: ys[rows] as number, xs, ys, cells };
 }

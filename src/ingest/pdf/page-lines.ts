@@ -4,7 +4,14 @@ import type { PageGeometry, PdfChar } from './parse/index.ts';
 import type { TextItem } from './pdf-lines.ts';
 
 /** A line of a page before it becomes a document line: free text, or one row of a ruled table. */
-export type PageLine = { kind: 'text'; y: number; items: TextItem[] } | { kind: 'row'; y: number; cells: { text: string; box: GridCell }[] };
+export type PageLine = { kind: 'text'; y: number; items: TextItem[] } | { kind: 'row'; y: number; cells: RowCell[] };
+
+/** A cell of a table row: its text, its box, and whether the page edge cut it. */
+export interface RowCell {
+  text: string;
+  box: GridCell;
+  cut: boolean;
+}
 
 // A word space inside a cell: a gap wider than this share of the font size.
 const WORD_GAP = 0.25;
@@ -46,6 +53,9 @@ function lineText(line: PdfChar[]): string {
   }
   return text;
 }
+
+// Cells reaching this close to the page edge are taken as cut by it.
+const EDGE = 1.5;
 
 const NUMERIC = /^[\d.,，．%]+$/;
 
@@ -132,12 +142,15 @@ export function pageLines(page: PageGeometry): PageLine[] {
   }
   const out: PageLine[] = [];
   for (const table of tables) {
-    // A box cut by the page edge may have lost digits: it is not read at all.
-    const shown = table.cells.filter((cell) => cell.x0 >= -1 && cell.x1 <= page.width + 1 && cell.y1 <= page.height + 1 && cell.y0 >= -1);
+    // A box cut by the page edge (or running up to it, or missing its border) may have lost
+    // digits: it is not read, and says so.
+    const cut = (cell: GridCell) => cell.open || cell.x0 < EDGE || cell.x1 > page.width - EDGE || cell.y1 > page.height - EDGE || cell.y0 < EDGE;
     const rows = new Map<number, GridCell[]>();
-    for (const cell of shown) rows.set(cell.row, [...(rows.get(cell.row) ?? []), cell]);
+    for (const cell of table.cells) rows.set(cell.row, [...(rows.get(cell.row) ?? []), cell]);
     for (const [, cells] of [...rows].sort((a, b) => a[0] - b[0])) {
-      const texts = cells.sort((a, b) => a.col - b.col).map((box) => ({ text: cellText(box), box }));
+      const texts = cells
+        .sort((a, b) => a.col - b.col)
+        .map((box) => (cut(box) ? { text: '', box, cut: true } : { text: cellText(box), box, cut: false }));
       if (texts.every((t) => t.text === '')) continue;
       out.push({ kind: 'row', y: (cells[0] as GridCell).y0, cells: texts });
     }

@@ -71,6 +71,7 @@ function toDocument(file: string, pages: { lines: PageLine[]; height: number }[]
         const cells = line.cells.map((c) => c.text);
         const cellSources = line.cells.map((c) => ({ ...boxSource(file, index + 1, c.box), line: lineNo }));
         doc = { text: cells.join(' '), cells, cellSources, source: { ...(cellSources[0] ?? { file }), line: lineNo } };
+        if (line.cells.some((c) => c.cut)) doc.cut = line.cells.map((c) => c.cut);
       }
       chars += doc.text.length;
       lines.push(doc);
