@@ -45,3 +45,15 @@ export function libreOfficeToPdf(docx: Uint8Array): Uint8Array {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** A PDF rewritten by qpdf (Debian's qpdf) with the given options: object streams, encryption. */
+export function qpdf(pdf: Uint8Array, args: string[]): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-qpdf-'));
+  try {
+    writeFileSync(join(dir, 'in.pdf'), pdf);
+    tool('qpdf', [...args, join(dir, 'in.pdf'), join(dir, 'out.pdf')], 'qpdf');
+    return new Uint8Array(readFileSync(join(dir, 'out.pdf')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -125,7 +125,9 @@ function itemsOf(chars: PdfChar[]): TextItem[] {
  */
 export function pageLines(page: PageGeometry): PageLine[] {
   const chars = page.chars.filter((c) => visible(c, page.width, page.height));
-  const tables: RuledTable[] = findTables(page.segments).filter((t) => t.xs.length >= 3 && t.ys.length >= 3);
+  // One column of boxes is a frame (a page border, a boxed paragraph), not a table; one row
+  // is a table's last row carried onto the next page.
+  const tables: RuledTable[] = findTables(page.segments).filter((t) => t.xs.length >= 3);
   const indexes = tables.map(cellIndex);
   const free: PdfChar[] = [];
   for (const c of chars) {

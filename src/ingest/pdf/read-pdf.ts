@@ -6,6 +6,9 @@ import { type PageGeometry, PdfPasswordError, parsePdf } from './parse/index.ts'
 import { pdfjsPages } from './pdfjs-text.ts';
 import { lineToDoc, type TextItem } from './pdf-lines.ts';
 
+/** `auto`: our parser, pdf.js where it cannot read the file; `pdfjs`: pdf.js only (tests compare the two). */
+export type PdfEngine = 'auto' | 'pdfjs';
+
 // Share of the page height at the top and bottom where running headers and footers stand.
 const MARGIN = 0.08;
 // A document with fewer characters than this in its text layer is a scan.
@@ -16,7 +19,8 @@ const MIN_TEXT = 40;
  * of a viewer; pdf.js (text only) for the files it cannot read. The choice depends only on
  * the bytes, so the same file always gives the same cells.
  */
-async function geometry(file: string, bytes: Uint8Array): Promise<PageGeometry[]> {
+async function geometry(file: string, bytes: Uint8Array, engine: PdfEngine): Promise<PageGeometry[]> {
+  if (engine === 'pdfjs') return pdfjsPages(file, bytes);
   try {
     return parsePdf(bytes);
   } catch (error) {
@@ -40,8 +44,8 @@ function runningKey(line: TextItem[]): string {
  * and page numbers are dropped. A PDF without a text layer yields a finding, not invented
  * cells; an encrypted or corrupt PDF a ReadError.
  */
-export async function readPdf(file: string, bytes: Uint8Array): Promise<SourceDocument> {
-  const pages = (await geometry(file, bytes)).map((page) => ({ lines: pageLines(page), height: page.height }));
+export async function readPdf(file: string, bytes: Uint8Array, engine: PdfEngine = 'auto'): Promise<SourceDocument> {
+  const pages = (await geometry(file, bytes, engine)).map((page) => ({ lines: pageLines(page), height: page.height }));
   return toDocument(file, pages);
 }
 
