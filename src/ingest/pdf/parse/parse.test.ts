@@ -96,12 +96,12 @@ test('parser: a wrong startxref offset is repaired by scanning for objects; a tr
 });
 
 /** A one-page PDF with the given content stream (Flate-compressed) and one Helvetica font. */
-function pageWith(content: string): Uint8Array {
+function pageWith(content: string, rotate = 0): Uint8Array {
   const data = deflateSync(Buffer.from(content, 'latin1'));
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Rotate 0 /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Rotate ${rotate} /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>`,
     `<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n${data.toString('latin1')}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 48 /LastChar 57 /Widths [500 500 500 500 500 500 500 500 500 500] >>',
   ];
@@ -144,4 +144,20 @@ test('content: 200,000 nested q operators and an endless operator stream end qui
   const [page] = parsePdf(pageWith(`${'q '.repeat(200_000)}BT /F1 10 Tf 100 700 Td (5) Tj ET${' Q'.repeat(200_000)}`));
   assert.equal(page?.chars.map((c) => c.text).join(''), '5');
   assert.throws(() => parsePdf(pageWith('0 0 m '.repeat(3_100_000))), PdfSyntaxError);
+});
+
+test('content: a landscape page (/Rotate 90, text drawn turned) reads upright, left to right', () => {
+  const [page] = parsePdf(pageWith('BT /F1 10 Tf 0 1 -1 0 300 100 Tm (123) Tj ET', 90));
+  assert.ok(page);
+  assert.deepEqual([page.width, page.height], [800, 600]);
+  const chars = page.chars;
+  assert.deepEqual(
+    chars.map((c) => c.text),
+    ['1', '2', '3'],
+  );
+  assert.ok(chars.every((c) => !c.vertical && Math.abs(c.y - 300) < 0.01 && c.size === 10));
+  assert.deepEqual(
+    chars.map((c) => Math.round(c.x)),
+    [100, 105, 110],
+  );
 });
