@@ -36,6 +36,23 @@ interface PdfTextItem {
   width: number;
 }
 
+let guarded = false;
+
+/**
+ * With a damaged file, pdf.js rejects promises of its own that nobody awaits (prefetching a
+ * page's resources) after the failure has reached us: Node would end the process, and a
+ * batch with it. Those rejections — raised inside pdf.js — are dropped; any other still
+ * ends the process as Node's default does.
+ */
+function guardInternalRejections(): void {
+  if (guarded) return;
+  guarded = true;
+  process.on('unhandledRejection', (reason) => {
+    if (reason instanceof Error && reason.stack?.includes('pdfjs-dist')) return;
+    throw reason;
+  });
+}
+
 /** The reason pdf.js gives for refusing a file, in Chinese and English. */
 export function describe(error: unknown): { zh: string; en: string } {
   const name = (error as { name?: string }).name ?? '';
@@ -49,6 +66,7 @@ export function describe(error: unknown): { zh: string; en: string } {
  * (damaged structure pdf.js repairs, fonts without a text mapping). No rulings.
  */
 export async function pdfjsPages(file: string, bytes: Uint8Array): Promise<PageGeometry[]> {
+  guardInternalRejections();
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = getDocument({
     data: bytes.slice(),

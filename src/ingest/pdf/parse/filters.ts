@@ -131,6 +131,7 @@ function unpredict(data: Uint8Array, params: PdfDict | undefined): Uint8Array {
   const columns = numberOf(params?.get('Columns'), 1);
   const bpp = Math.max(1, Math.ceil((colors * bpc) / 8));
   const rowLength = Math.ceil((columns * colors * bpc) / 8);
+  if (!(rowLength > 0) || rowLength > data.length) throw new PdfSyntaxError('bad predictor parameters');
   if (predictor === 2) {
     const out = data.slice();
     for (let r = 0; r < out.length; r += rowLength)
