@@ -101,6 +101,7 @@ function glyphText(name: string): string | undefined {
 }
 
 const WIN_ANSI = new TextDecoder('windows-1252');
+const GB18030 = new TextDecoder('gb18030');
 const MAC_ROMAN = new TextDecoder('macintosh');
 
 function baseEncoding(name: string | undefined, code: number): string {
@@ -185,6 +186,7 @@ function compositeFont(file: PdfFile, dict: PdfDict): PdfFont {
   let cmap: CMap;
   let vertical = false;
   let textOf: ((code: number, length: number) => string) | undefined;
+  let halfWidthAscii = false;
   if (enc instanceof PdfName) {
     vertical = enc.name.endsWith('-V');
     cmap = new CMap();
@@ -197,6 +199,17 @@ function compositeFont(file: PdfFile, dict: PdfDict): PdfFont {
     } else if (/^UniGB-(?:UCS2|UTF16)-[HV]$/.test(enc.name)) {
       cmap.spaces.push({ lo: Uint8Array.of(0, 0), hi: Uint8Array.of(255, 255) });
       textOf = (code) => String.fromCharCode(code);
+    } else if (/^GB(?:K2K|Kp|K|pc|T)?-EUC-[HV]$|^GBK2K-[HV]$/.test(enc.name)) {
+      // Chinese multi-byte encodings of older files (non-embedded 宋体): the codes are GBK /
+      // GB 18030 bytes, so the text comes from the bytes; ASCII codes are half width.
+      cmap.spaces.push({ lo: Uint8Array.of(0), hi: Uint8Array.of(0x80) });
+      cmap.spaces.push({ lo: Uint8Array.of(0x81, 0x30, 0x81, 0x30), hi: Uint8Array.of(0xfe, 0x39, 0xfe, 0x39) });
+      cmap.spaces.push({ lo: Uint8Array.of(0x81, 0x40), hi: Uint8Array.of(0xfe, 0xfe) });
+      textOf = (code, length) => {
+        const bytes = Array.from({ length }, (_, k) => (code >>> (8 * (length - 1 - k))) & 255);
+        return GB18030.decode(Uint8Array.from(bytes));
+      };
+      halfWidthAscii = true;
     } else throw new PdfFontUnsupported(`predefined CMap ${enc.name}`);
   } else if (enc instanceof PdfStream) {
     const data = file.streamData(enc);
@@ -252,7 +265,8 @@ function compositeFont(file: PdfFile, dict: PdfDict): PdfFont {
         let g = cache.get(key);
         if (!g) {
           const text = toUnicode?.unicode.get(code) ?? textOf?.(code, length) ?? '';
-          g = { text, width: vertical ? 1000 : widthOf(cmap.cid(code)), space: length === 1 && code === 32 };
+          const width = vertical ? 1000 : halfWidthAscii ? (length === 1 ? 500 : dw) : widthOf(cmap.cid(code));
+          g = { text, width, space: length === 1 && code === 32 };
           cache.set(key, g);
         }
         return g;

@@ -96,14 +96,17 @@ test('parser: a wrong startxref offset is repaired by scanning for objects; a tr
 });
 
 /** A one-page PDF with the given content stream (Flate-compressed) and one Helvetica font. */
-function pageWith(content: string, rotate = 0): Uint8Array {
+const HELVETICA =
+  '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 48 /LastChar 57 /Widths [500 500 500 500 500 500 500 500 500 500] >>';
+
+function pageWith(content: string, rotate = 0, font = HELVETICA): Uint8Array {
   const data = deflateSync(Buffer.from(content, 'latin1'));
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Rotate ${rotate} /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>`,
     `<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n${data.toString('latin1')}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 48 /LastChar 57 /Widths [500 500 500 500 500 500 500 500 500 500] >>',
+    font,
   ];
   let body = '%PDF-1.5\n';
   const offsets: number[] = [];
@@ -159,5 +162,21 @@ test('content: a landscape page (/Rotate 90, text drawn turned) reads upright, l
   assert.deepEqual(
     chars.map((c) => Math.round(c.x)),
     [100, 105, 110],
+  );
+});
+
+test('fonts: a non-embedded Chinese font in GBK-EUC-H (older files) reads from its GBK bytes', () => {
+  const font =
+    '<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /GBK-EUC-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /DW 1000 >>] >>';
+  const [page] = parsePdf(pageWith('BT /F1 10 Tf 100 700 Td <D6D0CEC4> Tj (12) Tj <B9B2> Tj ET', 0, font));
+  assert.deepEqual(
+    page?.chars.map((c) => [c.text, Math.round(c.x)]),
+    [
+      ['中', 100],
+      ['文', 110],
+      ['1', 120],
+      ['2', 125],
+      ['共', 130],
+    ],
   );
 });
