@@ -1,3 +1,4 @@
+import { normalizeText } from '../../format/index.ts';
 import type { SourceLocation } from '../../report/index.ts';
 import { cellAt, cellIndex, findTables, type GridCell, type RuledTable } from './grid.ts';
 import type { PageGeometry, PdfChar } from './parse/index.ts';
@@ -27,6 +28,16 @@ function centerOf(c: PdfChar): [number, number] {
 function visible(c: PdfChar, width: number, height: number): boolean {
   const [x, y] = centerOf(c);
   return x >= 0 && x <= width && y >= 0 && y <= height && c.text.trim() !== '';
+}
+
+const RADICAL_FORM = /[\u2e80-\u2fdf]/;
+
+/**
+ * Fonts (Noto CJK through Chromium among them) map some ideographs' glyphs to the Kangxi or
+ * supplement radical of the same shape (⼀ for 一, ⻓ for 长): the text is the ideograph.
+ */
+function foldRadical(c: PdfChar): PdfChar {
+  return RADICAL_FORM.test(c.text) ? { ...c, text: normalizeText(c.text) } : c;
 }
 
 /** Glyphs of one cell as text lines, top to bottom, each left to right. */
@@ -124,7 +135,7 @@ function itemsOf(chars: PdfChar[]): TextItem[] {
  * grouped into text lines by baseline.
  */
 export function pageLines(page: PageGeometry): PageLine[] {
-  const chars = page.chars.filter((c) => visible(c, page.width, page.height));
+  const chars = page.chars.filter((c) => visible(c, page.width, page.height)).map(foldRadical);
   // One column of boxes is a frame (a page border, a boxed paragraph), not a table; one row
   // is a table's last row carried onto the next page.
   const tables: RuledTable[] = findTables(page.segments).filter((t) => t.xs.length >= 3);

@@ -39,4 +39,9 @@ test('read-pdf: blank cells of a ruled table are read as blank where they stand,
   assert.deepEqual(cellValues(back), cellValues(report));
   const cell = back.cells['b.new.natural'];
   assert.ok(cell?.source?.page && cell.source.width && cell.source.height, 'provenance keeps the page and the cell box');
+  // Chromium's Noto faces give 「⼀」「⼆」 (Kangxi radicals) for 一 and 二: headings still found.
+  assert.deepEqual(
+    back.sections.map((s) => s.heading),
+    report.sections.map((s) => s.heading),
+  );
 });
