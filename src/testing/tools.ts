@@ -75,3 +75,38 @@ export function libreOfficeToPdfs(docxs: readonly Uint8Array[], fonts: FontSetup
 export function libreOfficeToPdf(docx: Uint8Array, fonts: FontSetup = 'test'): Uint8Array {
   return libreOfficeToPdfs([docx], fonts)[0] as Uint8Array;
 }
+
+/** A word of a PDF page with its box in points from the page's top-left corner. */
+export interface PdfWord {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** The pages of a PDF as poppler sees them: size and words (pdftotext -bbox, poppler-utils). */
+export function pdfWords(pdf: Uint8Array): { width: number; height: number; words: PdfWord[] }[] {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-bbox-'));
+  try {
+    writeFileSync(join(dir, 'in.pdf'), pdf);
+    tool('pdftotext', ['-bbox', join(dir, 'in.pdf'), join(dir, 'out.html')], 'poppler-utils');
+    const html = readFileSync(join(dir, 'out.html'), 'utf8');
+    return html
+      .split('<page ')
+      .slice(1)
+      .map((page) => {
+        const size = /width="([\d.]+)" height="([\d.]+)"/.exec(page);
+        const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+          text: (m[5] as string).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
+          xMin: Number(m[1]),
+          yMin: Number(m[2]),
+          xMax: Number(m[3]),
+          yMax: Number(m[4]),
+        }));
+        return { width: Number(size?.[1]), height: Number(size?.[2]), words };
+      });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
