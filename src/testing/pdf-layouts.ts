@@ -72,8 +72,9 @@ const TEXT_WIDTH = 156 * MM;
 
 /** The geometry the clipped variant cuts tables at, for each printer. */
 function clipGeometry(printer: Printer, tableWidth: number): PageGeometry {
-  // Chromium does not print what overflows the page's text area; LibreOffice prints up to the
-  // paper's edge. LibreOffice's table starts a cell margin left of the text (0.19 cm).
+  // Chromium would shrink an overflowing page to fit, so the variant hides what overflows the
+  // text area (`overflow: hidden`); LibreOffice prints up to the paper's edge, its table
+  // starting a cell margin (0.19 cm) left of the text.
   return printer === 'chromium'
     ? { left: LEFT, tableWidth: TEXT_WIDTH * tableWidth, visibleRight: LEFT + TEXT_WIDTH, slack: 3 * MM }
     : { left: LEFT - 1.9 * MM, tableWidth: (A4.width - LEFT - 26 * MM) * tableWidth, visibleRight: A4.width, slack: 3 * MM };
@@ -89,7 +90,7 @@ export function pdfCase(printer: Printer, variant: PdfVariant, seed: number): Pd
   switch (variant) {
     case 'narrow': {
       const size = rng.int(16, 19);
-      out.css = `table { font-size: ${size}pt; line-height: 1.2; } td { word-break: break-all; overflow-wrap: anywhere; }`;
+      out.css = `table { font-size: ${size}pt; line-height: 1.2; } th, td { padding: 2pt 6pt; } td { word-break: break-all; overflow-wrap: anywhere; }`;
       out.docx = { tableSizePt: size };
       break;
     }
