@@ -2,6 +2,7 @@
 import { cpus } from 'node:os';
 import { benchBatch } from './batch.ts';
 import { benchFormats, benchRender } from './formats.ts';
+import { benchPdf } from './pdf.ts';
 import { benchRegister } from './register.ts';
 import { benchText } from './text.ts';
 
@@ -9,6 +10,7 @@ console.log(`# gongkai 基准测试  Node ${process.version}  ${cpus().length} �
 const only = process.argv[2];
 if (!only || only === 'text') benchText();
 if (!only || only === 'formats') await benchFormats();
+if (!only || only === 'pdf') await benchPdf();
 if (!only || only === 'render') await benchRender();
 if (!only || only === 'batch') await benchBatch();
 if (!only || only === 'register') await benchRegister();
