@@ -1,26 +1,18 @@
 // Property test of the PDF reader: random valid reports printed by Chromium and by LibreOffice in
 // the ways agencies' PDFs differ (src/testing/pdf-layouts.ts) read back to every cell.
 //
-// GONGKAI_PDF_PROPERTY=all runs every variant; by default only those the reader passes today run
-// (the others are reported as skipped, naming the switch). GONGKAI_PDF_PROPERTY_OUT=<dir> keeps
-// every printed PDF there, named after its case, to look at a failure.
+// GONGKAI_PDF_PROPERTY_OUT=<dir> keeps every printed PDF there, named after its case, to look at a
+// failure.
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { compareCells, describeMismatches, type Mismatch } from '../testing/pdf-expect.ts';
-import { type PdfCase, pdfCases, PRINTERS, type PdfVariant, type Printer, variantsOf } from '../testing/pdf-layouts.ts';
+import { type PdfCase, pdfCases, PRINTERS, variantsOf } from '../testing/pdf-layouts.ts';
 import { printCases } from '../testing/print-pdfs.ts';
 import { readReportBytes } from './index.ts';
 
 const SEEDS = [1, 2, 3];
-// The variants the reader passed when this test was written; the rest wait for the new reader.
-const PASSING: Record<Printer, PdfVariant[]> = {
-  chromium: ['standard', 'split', 'split-no-header', 'landscape'],
-  libreoffice: ['landscape'],
-};
-const ALL = process.env.GONGKAI_PDF_PROPERTY === 'all';
-const enabled = (printer: Printer, variant: PdfVariant) => ALL || PASSING[printer].includes(variant);
 
 interface Outcome {
   pdfCase: PdfCase;
@@ -31,7 +23,7 @@ interface Outcome {
 const outcomes: Outcome[] = [];
 
 before(async () => {
-  const cases = pdfCases(SEEDS).filter((c) => enabled(c.printer, c.variant));
+  const cases = pdfCases(SEEDS);
   const pdfs = await printCases(cases);
   const keep = process.env.GONGKAI_PDF_PROPERTY_OUT;
   if (keep) mkdirSync(keep, { recursive: true });
@@ -63,8 +55,7 @@ function describe(o: Outcome): string {
 
 for (const printer of PRINTERS) {
   for (const variant of variantsOf(printer)) {
-    const skip = enabled(printer, variant) ? false : 'fails with the current reader: GONGKAI_PDF_PROPERTY=all runs it';
-    test(`PDF property: ${SEEDS.length} random reports printed by ${printer}, ${variant}, read back to every cell`, { skip }, (t) => {
+    test(`PDF property: ${SEEDS.length} random reports printed by ${printer}, ${variant}, read back to every cell`, (t) => {
       const mine = outcomes.filter((o) => o.pdfCase.printer === printer && o.pdfCase.variant === variant);
       assert.equal(mine.length, SEEDS.length);
       const cells = mine.reduce((n, o) => n + Object.keys(o.pdfCase.expected).length, 0);

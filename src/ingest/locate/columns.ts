@@ -82,8 +82,13 @@ export function alignByPosition(values: Token[], centers: Centers | undefined): 
   if (!(spacing > 0)) return values;
   const slots: (Token | undefined)[] = centers.map(() => undefined);
   let previous = -1;
+  const lastKnown = known[known.length - 1] as readonly [number, number];
+  const unknownAfter = lastKnown[1] < centers.length - 1;
   for (const token of positioned) {
     const x = centerOf(token) as number;
+    // Right of every known column, where the columns are unknown (their headers cut off):
+    // which of them it stands in is not known, so it is not read.
+    if (unknownAfter && x > lastKnown[0] + Math.min(spacing / 2, 40)) continue;
     let best = known[0] as readonly [number, number];
     for (const k of known) if (Math.abs(k[0] - x) < Math.abs(best[0] - x)) best = k;
     if (best[1] <= previous || Math.abs(best[0] - x) > Math.min(spacing / 2, 40)) return values;

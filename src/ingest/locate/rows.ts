@@ -32,9 +32,9 @@ function collect(ctx: LocateContext, hit: Hit, next: number, stops: Map<number, 
   for (let t = hit.start + 1; t < next; t++) {
     out.stop ??= stops.get(t);
     const token = ctx.tokens[t] as Token;
-    // A cut cell belongs to the row on whose line it stands (ruled tables put a row's label
-    // and values on one line); elsewhere it is part of a header or caption row.
-    if (token.kind === 'cut' && token.line !== (ctx.tokens[hit.end] as Token).line) continue;
+    // A ruled table (PDF cell boxes) puts a row's label and values on one line: a box on
+    // another line belongs to a header, a caption or the next page's carried-over cells.
+    if (!out.stop && token.source.height !== undefined && token.kind !== 'text' && token.line !== (ctx.tokens[hit.end] as Token).line) continue;
     if (token.kind !== 'text') {
       (out.stop ? out.orphans : out.values).push(token);
       out.lastValue = t;

@@ -1,7 +1,7 @@
-import { APPLICANT_PARTS, cellKey, type FormatSpec, getTable, labelKey } from '../../format/index.ts';
+import { APPLICANT_PARTS, cellKey, cellSpec, type FormatSpec, getTable, labelKey } from '../../format/index.ts';
 import { assignRow } from './assign.ts';
 import { endsAfter, type LocateContext, type Span, type TableResult } from './context.ts';
-import { alignByPosition, centerOf } from './columns.ts';
+import { alignByPosition, type Centers, centerOf } from './columns.ts';
 import { LABEL_SLACK, locateRows, type RowTarget } from './rows.ts';
 import type { Token } from './tokens.ts';
 
@@ -66,23 +66,39 @@ export function findTableC(ctx: LocateContext, span: Span): number | undefined {
  * Where table C's fifteen value columns stand on the page (PDF): the middles of the column
  * header words (「结果维持」… or their wrapped pieces), when there are exactly fifteen.
  */
-function headerCenters(ctx: LocateContext, format: FormatSpec, from: number, to: number, count: number): number[] | undefined {
+function headerCenters(ctx: LocateContext, format: FormatSpec, from: number, to: number, count: number): Centers | undefined {
   const labels = (getTable(format, 'c').blocks[0]?.columns ?? []).map((c) => labelKey(c.label));
-  const xs: number[] = [];
+  const words: { x: number; norm: string }[] = [];
   for (let t = Math.max(0, from - 40); t <= to; t++) {
     const token = ctx.tokens[t] as Token;
     const x = centerOf(token);
-    if (token.kind === 'text' && x !== undefined && token.norm !== '' && labels.some((l) => l.includes(token.norm))) xs.push(x);
+    if (token.kind === 'text' && x !== undefined && token.norm !== '' && labels.some((l) => l.includes(token.norm)))
+      words.push({ x, norm: token.norm });
   }
-  xs.sort((a, b) => a - b);
-  const clusters: number[][] = [];
-  for (const x of xs) {
+  words.sort((a, b) => a.x - b.x);
+  const clusters: { x: number; norm: string }[][] = [];
+  for (const w of words) {
     const last = clusters[clusters.length - 1];
-    if (last && x - (last[last.length - 1] as number) < 4) last.push(x);
-    else clusters.push([x]);
+    if (last && w.x - (last[last.length - 1] as { x: number }).x < 4) last.push(w);
+    else clusters.push([w]);
   }
-  if (clusters.length !== count) return undefined;
-  return clusters.map((c) => c.reduce((a, b) => a + b, 0) / c.length);
+  const centers: Centers = clusters.map((c) => c.reduce((a, b) => a + b.x, 0) / c.length);
+  if (centers.length === count) return centers;
+  // A table cut at the page's right edge shows its first columns: when the header words seen
+  // are the standard's, in its order from the first column, those columns are known and the
+  // rest are unread.
+  const inOrder = clusters.every((c, i) => labelKey(c.map((w) => w.norm).join('')) === labels[i % labels.length]);
+  if (!inOrder || centers.length === 0 || centers.length >= count) return undefined;
+  // Boxes of the header's last row that the edge cut still stand over their columns.
+  const bottom = (ctx.tokens[to] as Token).line;
+  const last = centers[centers.length - 1] as number;
+  for (let t = from; t <= to + 40 && t < ctx.tokens.length; t++) {
+    const token = ctx.tokens[t] as Token;
+    const x = centerOf(token);
+    if (token.kind === 'cut' && token.line === bottom && x !== undefined && x > last + 4 && centers.length < count) centers.push(x);
+  }
+  if (centers.length < count) return [...centers, ...Array<undefined>(count - centers.length).fill(undefined)];
+  return undefined;
 }
 
 const valueLike = (t: Token) => t.kind === 'num' || (t.kind === 'blank' && t.raw !== '');
@@ -114,15 +130,30 @@ export function locateTableC(ctx: LocateContext, format: FormatSpec, span: Span)
   }
   const keys = targets.flatMap((t) => t.columns.map((c) => cellKey('c', t.row.key, c.key)));
   const aligned = alignByPosition(run, headerCenters(ctx, format, anchor, headerEnd, keys.length));
-  if (aligned !== run && aligned.every((t) => t !== undefined)) run.splice(0, run.length, ...(aligned as Token[]));
+  const placedRun: (Token | undefined)[] = aligned !== run ? aligned : run;
   const solid = run.filter(valueLike).length;
-  if (solid > 0 && solid < keys.length && !endsAfter(ctx, last)) {
+  const unread = placedRun.length === keys.length && placedRun.some((t) => t === undefined || t.kind === 'cut');
+  if (!unread && solid > 0 && solid < keys.length && !endsAfter(ctx, last)) {
     const byRow = locateRows(ctx, 'c', targets, { from: anchor, to: span.to });
     if (byRow.complete) return byRow;
   }
-  const placed = assignRow({ keys, label: '行政复议、行政诉讼', at: tokens[anchor] as Token }, run, endsAfter(ctx, last));
+  const placed = assignRow({ keys, label: '行政复议、行政诉讼', at: tokens[anchor] as Token }, placedRun, endsAfter(ctx, last));
   result.cells = placed.cells;
   result.messages = placed.messages;
+  if (unread) {
+    const labels = placedRun.flatMap((t, i) => {
+      const spec = cellSpec(format, keys[i] as string);
+      return t === undefined || t.kind === 'cut'
+        ? [spec ? [...spec.row.groups, spec.row.label, spec.column.label].join('·') : (keys[i] as string)]
+        : [];
+    });
+    result.messages.push({
+      rule: 'read-columns-unread',
+      severity: 'warning',
+      message: `表四（行政复议、行政诉讼）有${labels.length}列在页面上未能读取（表格超出页面边界）：${labels.join('、')}，这些单元格按缺失处理，未作推测`,
+      source: { ...(tokens[anchor] as Token).source },
+    });
+  }
   const header = ctx.stream.find(['行政复议'], ctx.stream.offsetOf(Math.max(span.from, anchor - 16)), ctx.stream.offsetOf(anchor));
   result.span = { from: header ? header.start : anchor, to: last + 1 };
   result.complete = placed.cells.length === keys.length;

@@ -15,7 +15,8 @@ export interface GridCell {
    * as when the page edge (or the printer's clip) cut the table. What the box showed may be
    * partly lost.
    */
-  open: boolean;
+  openLeft: boolean;
+  openRight: boolean;
 }
 
 /** A table drawn with rulings: its cells, row by row. */
@@ -175,8 +176,7 @@ function grid(xs: number[], ys: number[], h: Segment[], v: Segment[]): RuledTabl
       const [x0, y0, x1, y1] = [xs[b.c0] as number, ys[b.r0] as number, xs[b.c1 + 1] as number, ys[b.r1 + 1] as number];
       // Only the sides: a table split over pages often has no border at the break, which
       // cuts nothing (rows are not split inside a line of text).
-      const open = !hasV(x0, y0, y1) || !hasV(x1, y0, y1);
-      return { x0, y0, x1, y1, row: b.r0, col: b.c0, chars: [], open };
+      return { x0, y0, x1, y1, row: b.r0, col: b.c0, chars: [], openLeft: !hasV(x0, y0, y1), openRight: !hasV(x1, y0, y1) };
     })
     .sort((a, b) => a.row - b.row || a.col - b.col);
   return { x0: xs[0] as number, y0: ys[0] as number, x1: xs[cols] as number, y1: ys[rows] as number, xs, ys, cells };

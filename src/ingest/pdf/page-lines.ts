@@ -16,9 +16,11 @@ export interface RowCell {
 
 // A word space inside a cell: a gap wider than this share of the font size.
 const WORD_GAP = 0.25;
-// A line of a cell wrapped when what is left of the cell's width is less than this (points):
-// twice the widest cell padding of the common producers (Word and WPS 5.4 pt a side).
-const WRAP_SLACK = 12;
+// How much widths of lines may differ without meaning anything (points): spacing, rounding.
+const WRAP_TOLERANCE = 1.5;
+// The widest inner margin of a table cell among the producers (Word and WPS 5.4 pt, Chromium
+// and LibreOffice less, with room to spare).
+const MAX_PADDING = 11;
 
 function centerOf(c: PdfChar): [number, number] {
   return [c.x + c.w / 2, c.vertical ? c.y - c.size / 2 : c.y - c.size * 0.35];
@@ -70,13 +72,40 @@ const EDGE = 1.5;
 
 const NUMERIC = /^[\d.,，．%]+$/;
 
+/** Width of a line of glyphs, from its first glyph's left edge to its last one's right. */
+function lineWidth(line: readonly PdfChar[]): number {
+  const first = line[0] as PdfChar;
+  const last = line[line.length - 1] as PdfChar;
+  return last.x + last.w - first.x;
+}
+
+/**
+ * For each column of a table (boxes with the same left and right sides), the widest number
+ * that stands on one line in it: a box of that column has at least that much room.
+ */
+export function columnRoom(cells: readonly GridCell[]): Map<string, number> {
+  const room = new Map<string, number>();
+  for (const cell of cells) {
+    const lines = cellLines(cell.chars);
+    if (lines.length !== 1 || !NUMERIC.test(lineText(lines[0] as PdfChar[]))) continue;
+    const key = columnKey(cell);
+    room.set(key, Math.max(room.get(key) ?? 0, lineWidth(lines[0] as PdfChar[])));
+  }
+  return room;
+}
+
+const columnKey = (cell: GridCell) => `${Math.round(cell.x0)}:${Math.round(cell.x1)}`;
+
 /**
  * The text of a cell box. Its lines are joined: a number or label wrapped in a narrow cell
- * becomes whole again («300» over «1» is 3001). Lines that did not fill the cell's width
- * were not wrapped: numbers on them stay separate words, so two values are never fused.
+ * becomes whole again («300» over «1» is 3001). Numbers on lines that were not wrapped stay
+ * separate words, so two values are never fused: a line was not wrapped when the next glyph
+ * would have fitted — the box is wider than the line, the next glyph and two paddings, or a
+ * number as wide stands on one line elsewhere in the same column.
  */
-export function cellText(box: GridCell): string {
+export function cellText(box: GridCell, room: ReadonlyMap<string, number> = new Map()): string {
   const lines = cellLines(box.chars);
+  const fits = room.get(columnKey(box)) ?? 0;
   let text = '';
   lines.forEach((line, i) => {
     const t = lineText(line);
@@ -85,16 +114,34 @@ export function cellText(box: GridCell): string {
       return;
     }
     const prev = lines[i - 1] as PdfChar[];
-    const prevText = lineText(prev);
-    const first = prev[0] as PdfChar;
-    const last = prev[prev.length - 1] as PdfChar;
-    const used = last.x + last.w - first.x;
-    const next = line[0] as PdfChar;
-    const wrapped = box.x1 - box.x0 - used - next.w < WRAP_SLACK;
-    const numbers = NUMERIC.test(prevText) && NUMERIC.test(t);
+    const needed = lineWidth(prev) + (line[0] as PdfChar).w;
+    const wrapped = box.x1 - box.x0 - needed < 2 * MAX_PADDING && needed > fits + WRAP_TOLERANCE;
+    const numbers = NUMERIC.test(lineText(prev)) && NUMERIC.test(t);
     text += numbers && !wrapped ? ` ${t}` : t;
   });
   return text;
+}
+
+/**
+ * A box cut by the page edge (or running up to it, or missing its border where the printer's
+ * clip removed it) may have lost digits. It is read only when every line of its text ends
+ * (or starts) at least a glyph's width inside the visible part: a digit lost beyond the edge
+ * would have stood closer. An empty cut box is unknown, not blank.
+ */
+function isCut(cell: GridCell, width: number, height: number): boolean {
+  if (cell.y0 < EDGE || cell.y1 > height - EDGE) return true;
+  const cutLeft = cell.openLeft || cell.x0 < EDGE;
+  const cutRight = cell.openRight || cell.x1 > width - EDGE;
+  if (!cutLeft && !cutRight) return false;
+  if (cell.chars.length === 0) return true;
+  const left = Math.max(cell.x0, 0);
+  const right = Math.min(cell.x1, width);
+  return cellLines(cell.chars).some((line) => {
+    const first = line[0] as PdfChar;
+    const last = line[line.length - 1] as PdfChar;
+    const glyph = Math.max(...line.map((c) => c.w)) + WRAP_TOLERANCE;
+    return (cutRight && last.x + last.w + glyph > right) || (cutLeft && first.x - glyph < left);
+  });
 }
 
 /** Consecutive glyphs on one baseline, touching, as text items (the line grouper's input). */
@@ -141,11 +188,20 @@ export function pageLines(page: PageGeometry): PageLine[] {
   const tables: RuledTable[] = findTables(page.segments).filter((t) => t.xs.length >= 3);
   const indexes = tables.map(cellIndex);
   const free: PdfChar[] = [];
+  // Glyphs run past a table's open side (where the clip stopped its drawing but not a text
+  // run that crossed it) belong to the box at that side: they show that box was cut.
+  const open = tables.map((t) => ({
+    left: t.cells.some((c) => c.openLeft && c.x0 <= t.x0 + 0.5),
+    right: t.cells.some((c) => c.openRight && c.x1 >= t.x1 - 0.5),
+  }));
   for (const c of chars) {
-    const [x, y] = centerOf(c);
+    const [cx, y] = centerOf(c);
     let placed = false;
     for (let t = 0; t < tables.length && !placed; t++) {
-      const cell = cellAt(tables[t] as RuledTable, x, y, indexes[t] as Map<number, GridCell>);
+      const table = tables[t] as RuledTable;
+      const side = open[t] as { left: boolean; right: boolean };
+      const x = side.right && cx > table.x1 ? table.x1 - 0.01 : side.left && cx < table.x0 ? table.x0 + 0.01 : cx;
+      const cell = cellAt(table, x, y, indexes[t] as Map<number, GridCell>);
       if (cell) {
         cell.chars.push(c);
         placed = true;
@@ -155,15 +211,14 @@ export function pageLines(page: PageGeometry): PageLine[] {
   }
   const out: PageLine[] = [];
   for (const table of tables) {
-    // A box cut by the page edge (or running up to it, or missing its border) may have lost
-    // digits: it is not read, and says so.
-    const cut = (cell: GridCell) => cell.open || cell.x0 < EDGE || cell.x1 > page.width - EDGE || cell.y1 > page.height - EDGE || cell.y0 < EDGE;
+    const room = columnRoom(table.cells);
+    const cut = (cell: GridCell) => isCut(cell, page.width, page.height);
     const rows = new Map<number, GridCell[]>();
     for (const cell of table.cells) rows.set(cell.row, [...(rows.get(cell.row) ?? []), cell]);
     for (const [, cells] of [...rows].sort((a, b) => a[0] - b[0])) {
       const texts = cells
         .sort((a, b) => a.col - b.col)
-        .map((box) => (cut(box) ? { text: '', box, cut: true } : { text: cellText(box), box, cut: false }));
+        .map((box) => (cut(box) ? { text: '', box, cut: true } : { text: cellText(box, room), box, cut: false }));
       if (texts.every((t) => t.text === '')) continue;
       out.push({ kind: 'row', y: (cells[0] as GridCell).y0, cells: texts });
     }

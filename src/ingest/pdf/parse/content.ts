@@ -57,7 +57,26 @@ interface State {
   scale: number;
   leading: number;
   rise: number;
+  /** The clipping area's bounding box on the page: nothing outside it is shown. */
+  clip: Box;
 }
+
+/** [left, top, right, bottom] on the page. */
+type Box = [number, number, number, number];
+
+function intersect(a: Box, b: Box): Box {
+  return [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
+}
+
+function boundsOf(points: readonly [number, number][]): Box | undefined {
+  if (points.length === 0) return undefined;
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+// Shown glyphs and rulings may stand this far outside the clip (points): rounding.
+const CLIP_SLACK = 0.5;
 
 /** Operators interpreted per page at most: hostile content streams stop there. */
 const MAX_OPS = 3_000_000;
@@ -102,6 +121,7 @@ export function interpretPage(file: PdfFile, page: PdfPage, fonts: Map<PdfDict, 
     let rects: [number, number][][] = [];
     let current: [number, number][] | undefined;
     let cursor: [number, number] = [0, 0];
+    let clipping = false;
     const point = (x: number, y: number): [number, number] => {
       const m = s.ctm;
       return toPage(x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]);
@@ -124,7 +144,11 @@ export function interpretPage(file: PdfFile, page: PdfPage, fonts: Map<PdfDict, 
         const size = Math.hypot(up[0] - origin[0], up[1] - origin[1]);
         const dx = end[0] - origin[0];
         const dy = end[1] - origin[1];
-        if (g.text !== '') {
+        const cx = (origin[0] + end[0]) / 2;
+        const cy = origin[1] - (font.vertical ? -size / 2 : size * 0.35);
+        const [l, t, r, b] = s.clip;
+        const shown = cx >= l - CLIP_SLACK && cx <= r + CLIP_SLACK && cy >= t - CLIP_SLACK && cy <= b + CLIP_SLACK;
+        if (g.text !== '' && shown) {
           if (font.vertical) out.chars.push({ text: g.text, x: origin[0] - size / 2, y: origin[1] + size, w: size, size, run, vertical: true });
           else if (Math.abs(dy) > Math.abs(dx) + 0.01)
             out.chars.push({
@@ -148,8 +172,17 @@ export function interpretPage(file: PdfFile, page: PdfPage, fonts: Map<PdfDict, 
       tm = tlm;
     };
     const addSegment = (a: [number, number], b: [number, number]) => {
-      const [ax, ay] = a;
-      const [bx, by] = b;
+      // What the clip hides is not drawn: a ruling ends where the clip does.
+      const [l, t, r, bottom] = s.clip;
+      const ax = Math.min(Math.max(a[0], l), r);
+      const bx = Math.min(Math.max(b[0], l), r);
+      const ay = Math.min(Math.max(a[1], t), bottom);
+      const by = Math.min(Math.max(b[1], t), bottom);
+      if (
+        (a[1] === b[1] && (a[1] < t - CLIP_SLACK || a[1] > bottom + CLIP_SLACK)) ||
+        (a[0] === b[0] && (a[0] < l - CLIP_SLACK || a[0] > r + CLIP_SLACK))
+      )
+        return;
       if (Math.abs(ay - by) < 0.5 && Math.abs(ax - bx) > 0.5)
         out.segments.push({ x1: Math.min(ax, bx), y1: (ay + by) / 2, x2: Math.max(ax, bx), y2: (ay + by) / 2 });
       else if (Math.abs(ax - bx) < 0.5 && Math.abs(ay - by) > 0.5)
@@ -178,6 +211,11 @@ export function interpretPage(file: PdfFile, page: PdfPage, fonts: Map<PdfDict, 
       }
     };
     const endPath = () => {
+      if (clipping) {
+        const box = boundsOf([...path, ...rects].flat());
+        if (box) s.clip = intersect(s.clip, box);
+        clipping = false;
+      }
       path = [];
       rects = [];
       current = undefined;
@@ -333,6 +371,10 @@ export function interpretPage(file: PdfFile, page: PdfPage, fonts: Map<PdfDict, 
         case 'n':
           endPath();
           break;
+        case 'W':
+        case 'W*':
+          clipping = true;
+          break;
         case 'Do': {
           const name = operands[0];
           if (!(name instanceof PdfName) || depth >= MAX_FORM_DEPTH) break;
@@ -345,7 +387,23 @@ export function interpretPage(file: PdfFile, page: PdfPage, fonts: Map<PdfDict, 
           const matrix = file.resolve(xo.dict.get('Matrix'));
           const m = Array.isArray(matrix) && matrix.length === 6 ? (matrix.map((v) => asNumber(file.resolve(v))) as Matrix) : IDENTITY;
           const res = file.dictOf(xo.dict.get('Resources')) ?? resources;
-          run1(data, res, { ...s, ctm: mul(m, s.ctm) }, depth + 1);
+          const ctm = mul(m, s.ctm);
+          const bbox = file.resolve(xo.dict.get('BBox'));
+          let clip = s.clip;
+          if (Array.isArray(bbox) && bbox.length === 4) {
+            const [bx0, by0, bx1, by1] = bbox.map((v) => asNumber(file.resolve(v))) as [number, number, number, number];
+            const corners = [
+              [bx0, by0],
+              [bx1, by0],
+              [bx1, by1],
+              [bx0, by1],
+            ].map(([x, y]) =>
+              toPage((x as number) * ctm[0] + (y as number) * ctm[2] + ctm[4], (x as number) * ctm[1] + (y as number) * ctm[3] + ctm[5]),
+            );
+            const box = boundsOf(corners);
+            if (box) clip = intersect(clip, box);
+          }
+          run1(data, res, { ...s, ctm, clip }, depth + 1);
           break;
         }
         case 'BI':
@@ -359,7 +417,7 @@ export function interpretPage(file: PdfFile, page: PdfPage, fonts: Map<PdfDict, 
   run1(
     file.pageContent(page),
     page.resources,
-    { ctm: IDENTITY, font: undefined, size: 0, charSpacing: 0, wordSpacing: 0, scale: 1, leading: 0, rise: 0 },
+    { ctm: IDENTITY, font: undefined, size: 0, charSpacing: 0, wordSpacing: 0, scale: 1, leading: 0, rise: 0, clip: [0, 0, out.width, out.height] },
     0,
   );
   return out;
