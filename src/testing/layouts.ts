@@ -5,7 +5,7 @@ import { type Grid, tableGrid } from './grid.ts';
 import type { Random } from './random.ts';
 
 /** The text layouts real reports arrive in. */
-export const LAYOUTS = ['pdf', 'pipe', 'tabs', 'lines', 'tsv'] as const;
+export const LAYOUTS = ['pdf', 'pipe', 'tabs', 'lines', 'tsv', 'cell-pipes', 'cell-lines'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
 /** Variations of wording and damage applied on top of a layout. */
@@ -68,6 +68,12 @@ function serialize(grid: Grid, layout: Layout, rng: Random): string[] {
       return grid.flatMap((row) => [...row.map((c) => `\t${c}`), '']);
     case 'lines':
       return grid.flatMap((row) => row.flatMap((c) => [c, '']));
+    case 'cell-pipes':
+      // A web page turned into text: one cell per line closed by 「|」, a blank cell a lone 「|」.
+      return grid.flatMap((row) => row.map((c) => (c === '' ? '|' : `${c} |`)));
+    case 'cell-lines':
+      // One cell per line with nothing between rows: a blank cell is an empty line.
+      return grid.flatMap((row) => row);
   }
 }
 
@@ -84,7 +90,7 @@ function traditional(text: string, rng: Random): string {
  */
 export function writeLayout(report: Report, layout: Layout, rng: Random, variants: Variants = {}): string {
   const { agency, year, date } = report.meta;
-  const blankAsMark = layout === 'pdf' || layout === 'lines';
+  const blankAsMark = layout === 'pdf';
   const blank = () => (blankAsMark || rng.chance(0.3) ? rng.pick(MARKS) : '');
   const numbering = (label: string) => (variants.ideographicComma ? label.replace(/^(\d)\./, '$1、') : label);
   const lines: string[] = [];

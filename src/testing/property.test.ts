@@ -23,19 +23,42 @@ function roundTrip(seed: number, layout: Layout): { original: Report; back: Repo
   return { original, back: locate(textToDocument(`gen-${seed}.txt`, text)), text };
 }
 
+/** Layouts where a row may be left unplaced (never misplaced): blank cells written as empty lines. */
+const MAY_LEAVE_UNPLACED: readonly Layout[] = ['cell-lines', 'lines'];
+
 for (const layout of LAYOUTS) {
   test(`property: random reports written as ${layout} text read back to the same cells, agency, year and format`, () => {
+    let read = 0;
+    let total = 0;
     for (let seed = 1; seed <= SEEDS; seed++) {
       const { original, back } = roundTrip(seed, layout);
-      assert.deepEqual(cellValues(back), cellValues(original), `seed ${seed}`);
+      const expected = cellValues(original);
+      const actual = cellValues(back);
+      if (MAY_LEAVE_UNPLACED.includes(layout)) {
+        // Whatever is read is right; what is not read is a row the reader said it left unplaced.
+        const unplaced = new Set(back.messages.filter((m) => m.rule === 'read-row-ambiguous').flatMap((m) => m.keys ?? []));
+        for (const key of Object.keys(expected)) {
+          if (key in actual) assert.equal(actual[key], expected[key], `seed ${seed} ${key}`);
+          else assert.ok(unplaced.has(key), `seed ${seed}: ${key} neither read nor reported`);
+        }
+        assert.deepEqual(
+          Object.keys(actual).filter((k) => !(k in expected)),
+          [],
+          `seed ${seed}`,
+        );
+        read += Object.keys(actual).length;
+        total += Object.keys(expected).length;
+      } else assert.deepEqual(actual, expected, `seed ${seed}`);
       assert.deepEqual(
         [back.meta.agency, back.meta.year, back.meta.format],
         [original.meta.agency, original.meta.year, original.meta.format],
         `seed ${seed}`,
       );
-      const errors = runChecks(back).filter((f) => f.severity === 'error');
+      const errors = runChecks(back).filter((f) => f.severity === 'error' && !(f.rule === 'row-missing' && MAY_LEAVE_UNPLACED.includes(layout)));
       assert.deepEqual(errors, [], `seed ${seed}`);
     }
+    // Rows with empty-line blanks are placed whenever the lines leave no doubt: nearly all.
+    if (total > 0) assert.ok(read / total > 0.97, `${layout}: only ${read} of ${total} cells read`);
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Cell, Finding } from '../../report/index.ts';
+import { placeByLines } from './blank-lines.ts';
 import { blankCell, cellFrom } from './context.ts';
 import type { Token } from './tokens.ts';
 
@@ -50,15 +51,18 @@ function rejoin(values: Token[], slots: RowSlots): Token[] | undefined {
 
 /**
  * Places the value tokens found after a row label into its cells. Layout padding is dropped;
- * a row with no values at all is blank; a row with fewer values than cells is left unplaced
- * (it would be a guess) unless the document ends inside it, when the leading cells are kept.
+ * a row with no number at all is blank; a row written one cell per line takes its empty lines
+ * as blank cells when that is certain (`placeByLines`); any other row with fewer values than
+ * cells is left unplaced (it would be a guess) unless the document ends inside it, when the
+ * leading cells are kept.
  */
 export function assignRow(slots: RowSlots, found: Token[], truncated: boolean): { cells: Cell[]; messages: Finding[] } {
   const n = slots.keys.length;
   const messages: Finding[] = [];
   const where = { ...slots.at.source };
-  let values = found;
-  if (values.length === 0) {
+  let values = found.filter((t) => !t.gap);
+  // No number at all (nothing, or only empty cells): every cell is blank, whatever the count.
+  if (values.every(isPadding)) {
     if (truncated) return { cells: [], messages };
     return { cells: slots.keys.map((k) => blankCell(k, where)), messages };
   }
@@ -95,6 +99,8 @@ export function assignRow(slots: RowSlots, found: Token[], truncated: boolean): 
     values = values.slice(0, n);
   }
   if (values.length < n && !truncated) {
+    const byLines = placeByLines(found, n);
+    if (byLines) return { cells: byLines.map((t, i) => cellFrom(slots.keys[i] as string, t)), messages };
     messages.push({
       rule: 'read-row-ambiguous',
       severity: 'warning',

@@ -16,6 +16,8 @@ export interface Token {
   line: number;
   /** True when this token ends its line (used to rejoin numbers broken over lines). */
   lineEnd: boolean;
+  /** An empty line of text: a blank cell only where a row is written one cell per line. */
+  gap?: true;
   source: SourceLocation;
 }
 
@@ -100,14 +102,19 @@ export function isRuleRow(cells: readonly string[]): boolean {
 
 /**
  * Cuts a document into tokens, line by line and cell by cell. Empty cells become empty blank
- * tokens; page-number lines and Markdown separator rows are dropped; a unit written apart
- * from its number joins the number's raw text.
+ * tokens, empty lines `gap` tokens; page-number lines and Markdown separator rows are
+ * dropped; a unit written apart from its number joins the number's raw text.
  */
 export function tokenize(doc: SourceDocument, simplify: boolean): Token[] {
   const tokens: Token[] = [];
   doc.lines.forEach((line, index) => {
     if (!line.cells && isPageNumberLine(line.text)) return;
     if (line.cells && isRuleRow(line.cells)) return;
+    if (!line.cells && line.text.trim() === '') {
+      const gap: Token = { kind: 'blank', raw: '', norm: '', value: Number.NaN, line: index, lineEnd: true, source: at0(line.source, 1), gap: true };
+      tokens.push(gap);
+      return;
+    }
     const start = tokens.length;
     const parts = line.cells ?? [line.text];
     let column = 0;
