@@ -2,7 +2,7 @@ import { cellLabel, cellSpec, normalizeText } from '../../format/index.ts';
 import { formatOf } from '../../report/index.ts';
 import { defineRule, show } from '../rule.ts';
 
-const MONEY = /(万元|元)\s*$/;
+const MONEY = /([万萬]元|元)\s*$/;
 
 /** A cell written with a unit that contradicts its column: 元 in a 万元 column, money in a count column. */
 export const cellUnit = defineRule({

@@ -27,9 +27,9 @@ const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
  * A number written with its unit (「356000元」「1234.5万元」「3件」). The unit stays in the raw
  * text; whether it fits the column is a check's business, never a silent conversion.
  */
-const NUMBER_UNIT = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(万元|元|件|个|项|次|宗|条)$/;
+const NUMBER_UNIT = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(万元|萬元|元|件|个|個|项|項|次|宗|条|條)$/;
 /** A unit written apart from its number (「356000 元」). */
-const UNIT = /^(?:万元|元|件|个|项|次|宗|条)$/;
+const UNIT = /^(?:万元|萬元|元|件|个|個|项|項|次|宗|条|條)$/;
 /** A Markdown table's header separator cell (「---」「:---:」): layout, not a value. */
 const MD_RULE = /^\s*:?-{3,}:?\s*$/;
 const BLANK_MARK = /^(?:[/\\—–\-_~…·－―]+|无|無|空|暂无|暫無)$/;
