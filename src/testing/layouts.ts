@@ -151,7 +151,7 @@ export function writeLayout(report: Report, layout: Layout, rng: Random, variant
     if (table) {
       const written = variants.units ? (key: string, text: string) => withUnits(key, text, rng) : undefined;
       let grid = tableGrid(report, table, blank, numbering, written);
-      if (table === 'b' && variants.mergedOther) grid = mergeOther(grid, report, () => blank(''));
+      if (table === 'b' && variants.mergedOther) grid = mergeOther(grid, report, blank);
       lines.push('', ...serialize(grid, layout, rng), '');
     }
   }

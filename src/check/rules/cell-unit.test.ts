@@ -6,7 +6,7 @@ import { cellUnit } from './cell-unit.ts';
 
 function withRaw(raws: Record<string, string>, format: '2021' | '2019' = '2021') {
   const base = validReport();
-  const report = buildReport({ format, values: {}, sections: base.sections, meta: { ...base.meta, format } });
+  const report = buildReport({ format, values: {}, sections: base.sections, meta: { agency: base.meta.agency, year: base.meta.year } });
   for (const [key, raw] of Object.entries(raws)) {
     report.cells[key] = { key, value: Number(raw.replace(/[^\d.]/g, '')), raw };
   }
