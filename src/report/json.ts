@@ -10,6 +10,7 @@ export function reportJson(report: Report, findings?: readonly Finding[]): Recor
   const out: Record<string, unknown> = {
     file: m.source.file,
     agency: m.agency,
+    ...(m.agencySource ? { agencySource: m.agencySource } : {}),
     year: m.year,
     format: m.format,
     title: m.title,

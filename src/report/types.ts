@@ -67,8 +67,16 @@ export interface TableInfo {
   missingRows: string[];
 }
 
+/**
+ * Where a report's agency name was read: its title line, the signature at its end, the
+ * opening sentences, or the web page's `<title>`.
+ */
+export type AgencySource = 'title' | 'signature' | 'opening' | 'page-title';
+
 export interface ReportMeta {
   agency: string | null;
+  /** Where the agency name was read (reports read from a document). */
+  agencySource?: AgencySource;
   year: number | null;
   format: FormatId | null;
   title: string | null;

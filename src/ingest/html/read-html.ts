@@ -207,8 +207,13 @@ export function readHtml(file: string, bytes: Uint8Array): SourceDocument {
   const content = findContent(root);
   const writer = new LineWriter(file, starts);
   const title = findTitle($, content);
-  if (title) writer.lines.push({ text: title, source: { file } });
+  if (title) writer.lines.push({ text: title.text, source: { file } });
   writer.walk(content);
   writer.flush();
-  return { file, kind: 'html', lines: writer.lines, messages: [] };
+  const doc: SourceDocument = { file, kind: 'html', lines: writer.lines, messages: [] };
+  // The page's <title> names the agency too; when it stands as the first line, say so.
+  const pageTitle = $('title').first().text().trim();
+  if (pageTitle) doc.pageTitle = pageTitle;
+  if (title?.fromHead) doc.pageTitleLine = 0;
+  return doc;
 }
