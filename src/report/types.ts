@@ -16,6 +16,10 @@ export interface SourceLocation {
   x?: number;
   y?: number;
   width?: number;
+  /** HTML and DOCX tables: the 1-based table of the document, its row, and the cell's column. */
+  table?: number;
+  row?: number;
+  cell?: number;
 }
 
 /** One value of a standard table. */

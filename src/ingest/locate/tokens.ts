@@ -92,6 +92,9 @@ function at0(source: SourceLocation, column: number): SourceLocation {
   if (source.x !== undefined) out.x = source.x;
   if (source.y !== undefined) out.y = source.y;
   if (source.width !== undefined) out.width = source.width;
+  if (source.table !== undefined) out.table = source.table;
+  if (source.row !== undefined) out.row = source.row;
+  if (source.cell !== undefined) out.cell = source.cell;
   return out;
 }
 
