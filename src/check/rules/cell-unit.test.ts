@@ -15,6 +15,7 @@ function withRaw(raws: Record<string, string>, format: '2021' | '2019' = '2021')
 
 test('cell-unit: 万元 in the fee column, and bare numbers, are fine', () => {
   assert.deepEqual(cellUnit.check(withRaw({ 'a.fees.amount': '1234.5万元', 'b.new.natural': '3' })), []);
+  assert.deepEqual(cellUnit.check(withRaw({ 'a.fees.amount': '0元' })), []);
 });
 
 test('cell-unit: 元 in a 万元 column is reported, not converted', () => {

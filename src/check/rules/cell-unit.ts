@@ -4,7 +4,10 @@ import { defineRule, show } from '../rule.ts';
 
 const MONEY = /([万萬]元|元)\s*$/;
 
-/** A cell written with a unit that contradicts its column: 元 in a 万元 column, money in a count column. */
+/**
+ * A cell written with a unit that contradicts its column: 元 in a 万元 column (unless the
+ * amount is 0), money in a count column. The value is never converted.
+ */
 export const cellUnit = defineRule({
   id: 'cell-unit',
   severity: 'warning',
@@ -16,7 +19,8 @@ export const cellUnit = defineRule({
       const unit = MONEY.exec(normalizeText(c.raw))?.[1];
       if (!spec || !unit || c.value === null) return [];
       const label = cellLabel(format, c.key);
-      if (spec.column.kind === 'amount' && unit === '元') {
+      // 「0元」 is nothing in any unit.
+      if (spec.column.kind === 'amount' && unit === '元' && c.value !== 0) {
         return [
           {
             message: `${label}的单位为万元，但填写为「${c.raw}」（单位为元）；按元计应为${show(c.value / 10000)}万元，未自动换算`,
