@@ -23,16 +23,16 @@ export function defineRule(rule: {
 }
 
 /**
- * The values of some cells, blanks counted as 0; undefined when any cell was not found or the
- * list is empty (an identity cannot be checked on what is not there).
+ * The printed values of some cells; undefined when any cell was not found or is blank, or the
+ * list is empty (a blank is not 0: nothing can be compared with what is not printed).
  */
 export function values(report: Report, keys: readonly string[]): number[] | undefined {
   if (keys.length === 0) return undefined;
   const out: number[] = [];
   for (const key of keys) {
     const cell = report.cells[key];
-    if (!cell) return undefined;
-    out.push(cell.value ?? 0);
+    if (!cell || cell.value === null) return undefined;
+    out.push(cell.value);
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { cGroupSum } from './rules/c-group-sum.ts';
 import { cellBlank } from './rules/cell-blank.ts';
 import { cellFraction } from './rules/cell-fraction.ts';
 import { cellNegative } from './rules/cell-negative.ts';
+import { cellUnit } from './rules/cell-unit.ts';
 import { formatOutdated } from './rules/format-outdated.ts';
 import { metadataMissing } from './rules/metadata-missing.ts';
 import { narrativeApplications } from './rules/narrative-applications.ts';
@@ -30,6 +31,7 @@ export const RULES: readonly Rule[] = [
   cellBlank,
   cellNegative,
   cellFraction,
+  cellUnit,
   narrativeApplications,
   narrativeReviews,
   narrativeFees,

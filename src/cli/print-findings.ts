@@ -1,12 +1,10 @@
-import type { Finding } from '../report/index.ts';
+import { describeSource, type Finding } from '../report/index.ts';
 
 const LEVEL = { error: '错误', warning: '警告', info: '提示' } as const;
 
 function where(f: Finding): string {
-  const s = f.source;
-  if (!s) return '';
-  const parts = [s.page ? `第${s.page}页` : '', s.line ? `第${s.line}行` : ''].filter(Boolean);
-  return parts.length ? `（${parts.join('')}）` : '';
+  const place = describeSource(f.source);
+  return place ? `（${place}）` : '';
 }
 
 /** Findings of one file, one per line, for a terminal. */

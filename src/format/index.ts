@@ -5,5 +5,14 @@ export { labelKey, labelKeyOfNormalized, looksTraditional, normalizeText, toSimp
 export { SECTIONS, type SectionSpec } from './sections.ts';
 export { FORMAT_2019 } from './spec-2019.ts';
 export { FORMAT_2021 } from './spec-2021.ts';
-export { APPLICANT_COLUMNS, APPLICANT_PARTS, B_APPLICANT_HEADER, B_NOTE, B_ORG_HEADER, B_RESULTS_GROUP, isLeafOutcome } from './table-b.ts';
+export {
+  APPLICANT_COLUMNS,
+  APPLICANT_PARTS,
+  B_APPLICANT_HEADER,
+  B_NOTE,
+  B_ORG_HEADER,
+  B_OTHER_MERGED_KEYS,
+  B_RESULTS_GROUP,
+  isLeafOutcome,
+} from './table-b.ts';
 export type { BlockSpec, CellSpec, ColumnSpec, FormatId, FormatSpec, RowSpec, TableId, TableSpec, ValueKind } from './types.ts';

@@ -126,6 +126,12 @@ export const B_OTHER_ROWS_2021: readonly RowSpec[] = [
 /** The single 其他处理 row of the 2019 edition. */
 export const B_OTHER_ROW_2019: RowSpec = row('other.all', '（六）其他处理', ['六其他处理', '其他处理'], [R]);
 
+/**
+ * Keys of the single （六） row (the 2019 edition's), which a 2021-format table that still keeps
+ * the group as one row holds instead of its three rows' keys.
+ */
+export const B_OTHER_MERGED_KEYS: readonly string[] = APPLICANT_COLUMNS.map((c) => `b.${B_OTHER_ROW_2019.key}.${c.key}`);
+
 /** Rows after the 其他处理 group, identical in both editions. */
 export const B_ROWS_TAIL: readonly RowSpec[] = [
   row('total', '（七）总计', ['七总计', '总计'], [R]),

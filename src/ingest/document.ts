@@ -21,6 +21,10 @@ export interface SourceDocument {
   lines: DocLine[];
   /** What the container reader noticed (images instead of tables, no text layer, …). */
   messages: Finding[];
+  /** The page's own title (HTML `<title>`), one more place that may name the agency. */
+  pageTitle?: string;
+  /** The index of the line the reader made of the page's title, when it made one. */
+  pageTitleLine?: number;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { cellSpecs, type FormatId, getFormat, getTable, type TableId } from '../format/index.ts';
+import { B_OTHER_MERGED_KEYS, cellSpecs, type FormatId, getFormat, getTable, type TableId } from '../format/index.ts';
 import type { Cell, Report, ReportMeta, Section } from './types.ts';
 
 /** What `buildReport` needs: values by cell key, and optionally metadata and sections. */
@@ -20,6 +20,11 @@ export function buildReport(input: ReportInput): Report {
   for (const spec of cellSpecs(format)) {
     const value = input.values[spec.key];
     if (value !== undefined) cells[spec.key] = { key: spec.key, value, raw: value === null ? '' : String(value) };
+  }
+  // A 2021-format table that kept （六） as one row: its values stay beside the standard's.
+  for (const key of B_OTHER_MERGED_KEYS) {
+    const value = input.values[key];
+    if (value !== undefined && !(key in cells)) cells[key] = { key, value, raw: value === null ? '' : String(value) };
   }
   const tables = {} as Report['tables'];
   for (const id of ['a', 'b', 'c'] as TableId[]) {

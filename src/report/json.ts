@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cellSpecs, getFormat } from '../format/index.ts';
+import { B_OTHER_MERGED_KEYS, cellSpecs, getFormat } from '../format/index.ts';
 import { buildReport } from './build.ts';
 import { cellValues, missingItems } from './report.ts';
 import type { Finding, Report, Section } from './types.ts';
@@ -10,6 +10,7 @@ export function reportJson(report: Report, findings?: readonly Finding[]): Recor
   const out: Record<string, unknown> = {
     file: m.source.file,
     agency: m.agency,
+    ...(m.agencySource ? { agencySource: m.agencySource } : {}),
     year: m.year,
     format: m.format,
     title: m.title,
@@ -67,7 +68,7 @@ export function reportFromJson(data: unknown, file: string): { report: Report } 
   }
   const input = parsed.data;
   const format = getFormat(input.format);
-  const known = new Set(cellSpecs(format).map((s) => s.key));
+  const known = new Set([...cellSpecs(format).map((s) => s.key), ...B_OTHER_MERGED_KEYS]);
   const unknown = Object.keys(input.cells).filter((k) => !known.has(k));
   if (unknown.length > 0) {
     return { problems: unknown.map((k) => ({ path: `cells.${k}`, message: `不是${format.name}的单元格键` })) };

@@ -43,12 +43,17 @@ export function missingItems(report: Report): string[] {
   return out;
 }
 
-/** Plain `{ key: value }` of the cells found, in the standard's order. */
+/**
+ * Plain `{ key: value }` of the cells found, in the standard's order; then cells of rows the
+ * report kept merged (a 2021-format table with the single 「（六）其他处理」 row:
+ * `b.other.all.<column>`, the 2019 edition's key).
+ */
 export function cellValues(report: Report): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const spec of cellSpecs(formatOf(report))) {
     const cell = report.cells[spec.key];
     if (cell) out[spec.key] = cell.value;
   }
+  for (const [key, cell] of Object.entries(report.cells)) if (!(key in out)) out[key] = cell.value;
   return out;
 }

@@ -20,6 +20,10 @@ export interface SourceLocation {
   y?: number;
   width?: number;
   height?: number;
+  /** HTML and DOCX tables: the 1-based table of the document, its row, and the cell's column. */
+  table?: number;
+  row?: number;
+  cell?: number;
 }
 
 /** One value of a standard table. */
@@ -71,8 +75,16 @@ export interface TableInfo {
   missingRows: string[];
 }
 
+/**
+ * Where a report's agency name was read: its title line, the signature at its end, the
+ * opening sentences, or the web page's `<title>`.
+ */
+export type AgencySource = 'title' | 'signature' | 'opening' | 'page-title';
+
 export interface ReportMeta {
   agency: string | null;
+  /** Where the agency name was read (reports read from a document). */
+  agencySource?: AgencySource;
   year: number | null;
   format: FormatId | null;
   title: string | null;

@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
-import type { TableId } from '../format/index.ts';
-import type { Report } from '../report/index.ts';
+import { APPLICANT_COLUMNS, type TableId } from '../format/index.ts';
+import { cellValues, type Report } from '../report/index.ts';
 import { type Grid, tableGrid } from './grid.ts';
 import type { Random } from './random.ts';
 
 /** The text layouts real reports arrive in. */
-export const LAYOUTS = ['pdf', 'pipe', 'tabs', 'lines', 'tsv'] as const;
+export const LAYOUTS = ['pdf', 'pipe', 'tabs', 'lines', 'tsv', 'cell-pipes', 'cell-lines'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
 /** Variations of wording and damage applied on top of a layout. */
@@ -19,6 +19,47 @@ export interface Variants {
   spam?: boolean;
   /** Headings numbered 1、2、… instead of 一、二、…. */
   arabicHeadings?: boolean;
+  /** Amounts with their unit (「956.53万元」), thousands separators, some full-width digits. */
+  units?: boolean;
+  /** Table B's 「（六）其他处理」 kept as one row (2021 format), as some agencies still do. */
+  mergedOther?: boolean;
+}
+
+/** The 2021 edition's three （六） rows, which the merged variant writes as one. */
+export const OTHER_ROWS = ['other.no_correction', 'other.fee_unpaid', 'other.other'] as const;
+
+/**
+ * The cells a report written with the merged （六） row holds: the three rows' sums as
+ * `b.other.all.<column>` (blank where all three are blank), the three rows gone.
+ */
+export function mergedOtherValues(report: Report): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const [key, value] of Object.entries(cellValues(report))) if (!OTHER_ROWS.some((r) => key.startsWith(`b.${r}.`))) out[key] = value;
+  for (const column of APPLICANT_COLUMNS) {
+    const parts = OTHER_ROWS.map((r) => report.cells[`b.${r}.${column.key}`]?.value ?? null);
+    out[`b.other.all.${column.key}`] = parts.every((v) => v === null) ? null : parts.reduce<number>((a, v) => a + (v ?? 0), 0);
+  }
+  return out;
+}
+
+function mergeOther(grid: Grid, report: Report, blank: () => string): Grid {
+  const at = grid.findIndex((row) => row[0] === '（六）其他处理');
+  if (at < 0) return grid;
+  const values = mergedOtherValues(report);
+  const row = [
+    '（六）其他处理',
+    ...APPLICANT_COLUMNS.map((c) => values[`b.other.all.${c.key}`] ?? null).map((v) => (v === null ? blank() : String(v))),
+  ];
+  return [...grid.slice(0, at), row, ...grid.slice(at + OTHER_ROWS.length)];
+}
+
+const FULL_WIDTH = (text: string) => text.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+
+/** A value as the units variant writes it: amounts with 万元, big counts with separators. */
+function withUnits(key: string, text: string, rng: Random): string {
+  if (key.endsWith('.amount')) return `${text}${rng.pick(['万元', ' 万元'])}`;
+  if (/^\d{4,}$/.test(text)) return Number(text).toLocaleString('en-US');
+  return rng.chance(0.2) ? FULL_WIDTH(text) : text;
 }
 
 const MARKS = ['/', '—', '-', '无', '／'];
@@ -33,7 +74,7 @@ function wrap(text: string, width: number): string[] {
   return out;
 }
 
-const isValue = (cell: string) => /^[+-]?\d+(\.\d+)?$/.test(cell) || MARKS.includes(cell) || cell === '';
+const isValue = (cell: string) => /^[+-]?[\d,０-９]+(\.\d+)?(?: ?万元)?$/.test(cell) || MARKS.includes(cell) || cell === '';
 
 function pdfLines(grid: Grid, rng: Random): string[] {
   const width = rng.int(8, 18);
@@ -68,6 +109,12 @@ function serialize(grid: Grid, layout: Layout, rng: Random): string[] {
       return grid.flatMap((row) => [...row.map((c) => `\t${c}`), '']);
     case 'lines':
       return grid.flatMap((row) => row.flatMap((c) => [c, '']));
+    case 'cell-pipes':
+      // A web page turned into text: one cell per line closed by 「|」, a blank cell a lone 「|」.
+      return grid.flatMap((row) => row.map((c) => (c === '' ? '|' : `${c} |`)));
+    case 'cell-lines':
+      // One cell per line with nothing between rows: a blank cell is an empty line.
+      return grid.flatMap((row) => row);
   }
 }
 
@@ -84,7 +131,7 @@ function traditional(text: string, rng: Random): string {
  */
 export function writeLayout(report: Report, layout: Layout, rng: Random, variants: Variants = {}): string {
   const { agency, year, date } = report.meta;
-  const blankAsMark = layout === 'pdf' || layout === 'lines';
+  const blankAsMark = layout === 'pdf';
   const blank = () => (blankAsMark || rng.chance(0.3) ? rng.pick(MARKS) : '');
   const numbering = (label: string) => (variants.ideographicComma ? label.replace(/^(\d)\./, '$1、') : label);
   const lines: string[] = [];
@@ -101,7 +148,12 @@ export function writeLayout(report: Report, layout: Layout, rng: Random, variant
     lines.push(heading);
     if (section.text) lines.push(...section.text.split('\n'));
     const table = tableOf[section.id];
-    if (table) lines.push('', ...serialize(tableGrid(report, table, blank, numbering), layout, rng), '');
+    if (table) {
+      const written = variants.units ? (key: string, text: string) => withUnits(key, text, rng) : undefined;
+      let grid = tableGrid(report, table, blank, numbering, written);
+      if (table === 'b' && variants.mergedOther) grid = mergeOther(grid, report, blank);
+      lines.push('', ...serialize(grid, layout, rng), '');
+    }
   }
   lines.push('', agency ?? '', date ? date.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1年$2月$3日') : '');
   const text = lines.join('\n');

@@ -3,13 +3,13 @@ import { test } from 'node:test';
 import { runChecks } from '../check/index.ts';
 import { locate, textToDocument } from '../ingest/index.ts';
 import { cellValues, type Report } from '../report/index.ts';
-import { LAYOUTS, type Layout, writeLayout } from './layouts.ts';
+import { LAYOUTS, type Layout, mergedOtherValues, writeLayout } from './layouts.ts';
 import { Random } from './random.ts';
 import { randomReport } from './random-report.ts';
 
 const SEEDS = 60;
 
-function roundTrip(seed: number, layout: Layout): { original: Report; back: Report; text: string } {
+function roundTrip(seed: number, layout: Layout): { original: Report; back: Report; text: string; expected: Record<string, number | null> } {
   const rng = new Random(seed * 31 + layout.length);
   const original = randomReport(seed, { blanks: seed % 3 === 0 });
   const variants = {
@@ -18,24 +18,52 @@ function roundTrip(seed: number, layout: Layout): { original: Report; back: Repo
     traditional: rng.chance(0.15),
     spam: rng.chance(0.2),
     arabicHeadings: rng.chance(0.1),
+    units: rng.chance(0.3),
+    mergedOther: original.meta.format === '2021' && rng.chance(0.2),
   };
   const text = writeLayout(original, layout, rng, variants);
-  return { original, back: locate(textToDocument(`gen-${seed}.txt`, text)), text };
+  const expected = variants.mergedOther ? mergedOtherValues(original) : cellValues(original);
+  return { original, back: locate(textToDocument(`gen-${seed}.txt`, text)), text, expected };
 }
+
+/** Layouts where a row may be left unplaced (never misplaced): blank cells written as empty lines. */
+const MAY_LEAVE_UNPLACED: readonly Layout[] = ['cell-lines', 'lines'];
 
 for (const layout of LAYOUTS) {
   test(`property: random reports written as ${layout} text read back to the same cells, agency, year and format`, () => {
+    let read = 0;
+    let total = 0;
     for (let seed = 1; seed <= SEEDS; seed++) {
-      const { original, back } = roundTrip(seed, layout);
-      assert.deepEqual(cellValues(back), cellValues(original), `seed ${seed}`);
+      const { original, back, expected } = roundTrip(seed, layout);
+      const actual = cellValues(back);
+      if (MAY_LEAVE_UNPLACED.includes(layout)) {
+        // Whatever is read is right; what is not read is a row the reader said it left unplaced.
+        const unplaced = new Set(back.messages.filter((m) => m.rule === 'read-row-ambiguous').flatMap((m) => m.keys ?? []));
+        for (const key of Object.keys(expected)) {
+          if (key in actual) assert.equal(actual[key], expected[key], `seed ${seed} ${key}`);
+          else assert.ok(unplaced.has(key), `seed ${seed}: ${key} neither read nor reported`);
+        }
+        assert.deepEqual(
+          Object.keys(actual).filter((k) => !(k in expected)),
+          [],
+          `seed ${seed}`,
+        );
+        read += Object.keys(actual).length;
+        total += Object.keys(expected).length;
+      } else assert.deepEqual(actual, expected, `seed ${seed}`);
       assert.deepEqual(
         [back.meta.agency, back.meta.year, back.meta.format],
         [original.meta.agency, original.meta.year, original.meta.format],
         `seed ${seed}`,
       );
-      const errors = runChecks(back).filter((f) => f.severity === 'error');
+      // A merged （六） row departs from the standard: its three rows are missing, nothing else.
+      const errors = runChecks(back).filter(
+        (f) => f.severity === 'error' && !(f.rule === 'row-missing' && (MAY_LEAVE_UNPLACED.includes(layout) || f.message.includes('（六）'))),
+      );
       assert.deepEqual(errors, [], `seed ${seed}`);
     }
+    // Rows with empty-line blanks are placed whenever the lines leave no doubt: nearly all.
+    if (total > 0) assert.ok(read / total > 0.97, `${layout}: only ${read} of ${total} cells read`);
   });
 }
 

@@ -20,6 +20,12 @@ async function sameAs(original: Report, file: string, bytes: Uint8Array | string
   const back = await readReportBytes(file, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes);
   assert.deepEqual(cellValues(back), cellValues(original), file);
   assert.deepEqual([back.meta.agency, back.meta.year, back.meta.format], [original.meta.agency, original.meta.year, original.meta.format], file);
+  // Every section survives (our PDF's fonts write 一 and 二 as Kangxi radicals).
+  assert.deepEqual(
+    back.sections.map((s) => s.id),
+    original.sections.map((s) => s.id),
+    `${file}: sections`,
+  );
 }
 
 for (const source of SOURCES) {

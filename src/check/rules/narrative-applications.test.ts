@@ -35,3 +35,15 @@ test('narrative-applications: a stated count that matches neither reading', () =
     [9],
   );
 });
+
+// A blank is not 0: a blank 总计 is a blank cell, not a contradiction with the text.
+test('narrative-applications: a blank table cell is not compared as 0', () => {
+  const blankNew = withValues(validReport(), { 'b.new.total': null });
+  blankNew.sections = [{ id: 1, heading: '一、总体情况', text: '本机关共收到政府信息公开申请12件。' }];
+  assert.deepEqual(narrativeApplications.check(blankNew), []);
+  const blankCarried = withValues(validReport(), { 'b.new.total': 11, 'b.carried_in.total': null });
+  blankCarried.sections = [{ id: 1, heading: '一、总体情况', text: '本机关共收到政府信息公开申请12件。' }];
+  assert.deepEqual(narrativeApplications.check(blankCarried), []);
+  blankCarried.sections = [{ id: 1, heading: '一、总体情况', text: '本年度未收到政府信息公开申请。' }];
+  assert.equal(narrativeApplications.check(blankCarried).length, 1);
+});

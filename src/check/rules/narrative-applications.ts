@@ -15,9 +15,10 @@ export const narrativeApplications = defineRule({
   severity: 'warning',
   title: '正文所述政府信息公开申请数量与表三一致',
   check(report) {
-    const v = values(report, ['b.new.total', 'b.carried_in.total']);
-    if (!v) return [];
-    const [fresh, carried] = v as [number, number];
+    // A blank is not 0: without 一 nothing can be compared; without 二 only 「N = 一」 can.
+    const fresh = values(report, ['b.new.total'])?.[0];
+    if (fresh === undefined) return [];
+    const carried = values(report, ['b.carried_in.total'])?.[0];
     const keys = ['b.new.total', 'b.carried_in.total'];
     const source = report.cells['b.new.total']?.source;
     for (const clause of clauses(narrative(report, [1, 3]))) {
@@ -28,7 +29,7 @@ export const narrativeApplications = defineRule({
       const m = COUNT.exec(clause);
       if (!m) continue;
       const stated = Number(m[1]);
-      if (stated === fresh || stated === fresh + carried) continue;
+      if (stated === fresh || carried === undefined || stated === fresh + carried) continue;
       return [
         {
           message: `正文称「${clause}」（${stated}件），但表三本年新收申请为${show(fresh)}件、上年结转${show(carried)}件`,

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { cellSpecs, FORMAT_2019, FORMAT_2021 } from '../../format/index.ts';
-import { formatOf, missingItems, type Report, reportJson } from '../../report/index.ts';
+import { describeSource, formatOf, missingItems, type Report, reportJson } from '../../report/index.ts';
 import type { JobResult } from './job.ts';
 
 /** A destination for batch results, chosen by the file's extension. */
@@ -115,7 +115,7 @@ function workbook(path: string): ResultSink {
       for (const [key, cell] of Object.entries(r.report.cells)) row[key] = cell.value;
       reports.addRow(row).commit();
       for (const f of r.findings ?? []) {
-        const where = [f.source?.page ? `第${f.source.page}页` : '', f.source?.line ? `第${f.source.line}行` : ''].join('');
+        const where = describeSource(f.source);
         findings
           .addRow({
             file: r.file,

@@ -35,9 +35,16 @@ class BodyReader {
     private readonly numbering: Numbering,
   ) {}
 
-  private push(text: string, cells?: string[]): void {
+  /** Data tables read so far: a finding names the table, row and column of its cell. */
+  private tables = 0;
+
+  private push(text: string, cells?: string[], place?: { table: number; row: number; columns: number[] }): void {
     const line: DocLine = { text, source: { file: this.file, line: this.lines.length + 1 } };
     if (cells) line.cells = cells;
+    if (place) {
+      line.source = { ...line.source, table: place.table, row: place.row };
+      line.cellSources = place.columns.map((cell) => ({ ...line.source, cell }));
+    }
     this.lines.push(line);
   }
 
@@ -90,13 +97,20 @@ class BodyReader {
       for (const tr of rows) for (const tc of cellsOf(tr)) this.blocks(childrenOf(tc));
       return;
     }
-    for (const tr of rows) {
+    const table = ++this.tables;
+    for (const [r, tr] of rows.entries()) {
       const cells: string[] = [];
+      const columns: number[] = [];
+      let column = 1;
       for (const tc of cellsOf(tr)) {
         const kids = childrenOf(tc);
-        const vMerge = find(childrenOf(find(kids, 'w:tcPr') ?? {}), 'w:vMerge');
+        const props = childrenOf(find(kids, 'w:tcPr') ?? {});
+        const vMerge = find(props, 'w:vMerge');
+        const at = column;
+        column += Math.max(1, Number(find(props, 'w:gridSpan')?.[':@']?.['w:val'] ?? 1) || 1);
         // A vertically merged continuation cell shows nothing: the value stands above it.
         if (vMerge && vMerge[':@']?.['w:val'] !== 'restart') continue;
+        columns.push(at);
         const text = kids
           .filter((n) => tagOf(n) === 'w:p')
           .map((p) => this.paragraph(p).replace(/\n/g, ' '))
@@ -104,7 +118,7 @@ class BodyReader {
           .trim();
         cells.push(text);
       }
-      if (cells.length > 0) this.push(cells.join(' ').trim(), cells);
+      if (cells.length > 0) this.push(cells.join(' ').trim(), cells, { table, row: r + 1, columns });
     }
   }
 }

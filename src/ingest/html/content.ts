@@ -61,15 +61,15 @@ export function findContent(root: Element): Element {
 
 /**
  * The report's title when it stands outside the body (a page heading above the article, or the
- * document title), so that the locator can read agency and year from it.
+ * document title: `fromHead`), so that the locator can read agency and year from it.
  */
-export function findTitle($: CheerioAPI, content: Element): string | undefined {
+export function findTitle($: CheerioAPI, content: Element): { text: string; fromHead: boolean } | undefined {
   const inside = textOf(content).replace(/\s+/g, '');
   for (const el of $('h1, h2, h3, [class*="title"], [id*="title"]').toArray()) {
     const text = textOf(el).replace(/\s+/g, ' ').trim();
-    if (text.length > 0 && text.length <= 80 && TITLE.test(text) && !inside.startsWith(text.replace(/\s+/g, ''))) return text;
+    if (text.length > 0 && text.length <= 80 && TITLE.test(text) && !inside.startsWith(text.replace(/\s+/g, ''))) return { text, fromHead: false };
   }
   const title = $('title').first().text().trim();
   const head = title.split(/\s*[_|｜—–-]\s*/)[0] ?? '';
-  return TITLE.test(head) ? head : undefined;
+  return TITLE.test(head) ? { text: head, fromHead: true } : undefined;
 }

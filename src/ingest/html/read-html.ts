@@ -79,6 +79,8 @@ class LineWriter {
   readonly lines: DocLine[] = [];
   private current = '';
   private currentAt: number | undefined;
+  /** Data tables written so far: a finding names the table, row and column of its cell. */
+  private tables = 0;
 
   constructor(
     private readonly file: string,
@@ -133,19 +135,52 @@ class LineWriter {
       for (const tr of rows) for (const td of cellsOf(tr)) this.block(td);
       return;
     }
-    for (const tr of rows) {
-      const cells = cellsOf(tr).map((td) => cellText(td));
-      if (cells.length === 0) continue;
+    const tableNo = ++this.tables;
+    const grid = new GridColumns();
+    rows.forEach((tr, r) => {
+      const tds = cellsOf(tr);
+      const columns = grid.row(tds.map((td) => [span(td, 'colspan'), span(td, 'rowspan')]));
+      const cells = tds.map((td) => cellText(td));
+      if (cells.length === 0) return;
       const text = cells.join(' ').trim();
-      const line: DocLine = { text, cells, source: this.where(tr.startIndex) };
+      const where = { ...this.where(tr.startIndex), table: tableNo, row: r + 1 };
+      const line: DocLine = { text, cells, source: where, cellSources: columns.map((c) => ({ ...where, cell: c })) };
       this.lines.push(line);
-    }
+    });
   }
 
   private block(el: Element): void {
     this.flush();
     for (const child of el.children) this.walk(child);
     this.flush();
+  }
+}
+
+function span(td: Element, name: 'colspan' | 'rowspan'): number {
+  const n = Number.parseInt(td.attribs[name] ?? '1', 10);
+  return Number.isFinite(n) && n > 1 ? Math.min(n, 1000) : 1;
+}
+
+/**
+ * The 1-based column each cell of a table row stands in, counting the columns that cells of
+ * rows above still cover (rowspan) and the columns a cell spans (colspan).
+ */
+export class GridColumns {
+  /** Rows each column is still covered for by a cell above. */
+  private covered: number[] = [];
+
+  /** Columns of the cells of the next row, given each cell's [colspan, rowspan]. */
+  row(spans: readonly [number, number][]): number[] {
+    const out: number[] = [];
+    let col = 0;
+    for (const [colspan, rowspan] of spans) {
+      while ((this.covered[col] ?? 0) > 0) col++;
+      out.push(col + 1);
+      for (let c = col; c < col + colspan; c++) this.covered[c] = rowspan;
+      col += colspan;
+    }
+    this.covered = this.covered.map((n) => Math.max(0, n - 1));
+    return out;
   }
 }
 
@@ -207,8 +242,13 @@ export function readHtml(file: string, bytes: Uint8Array): SourceDocument {
   const content = findContent(root);
   const writer = new LineWriter(file, starts);
   const title = findTitle($, content);
-  if (title) writer.lines.push({ text: title, source: { file } });
+  if (title) writer.lines.push({ text: title.text, source: { file } });
   writer.walk(content);
   writer.flush();
-  return { file, kind: 'html', lines: writer.lines, messages: [] };
+  const doc: SourceDocument = { file, kind: 'html', lines: writer.lines, messages: [] };
+  // The page's <title> names the agency too; when it stands as the first line, say so.
+  const pageTitle = $('title').first().text().trim();
+  if (pageTitle) doc.pageTitle = pageTitle;
+  if (title?.fromHead) doc.pageTitleLine = 0;
+  return doc;
 }

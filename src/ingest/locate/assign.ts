@@ -1,4 +1,5 @@
 import type { Cell, Finding } from '../../report/index.ts';
+import { placeByLines } from './blank-lines.ts';
 import { blankCell, cellFrom } from './context.ts';
 import type { Token } from './tokens.ts';
 
@@ -50,8 +51,10 @@ function rejoin(values: Token[], slots: RowSlots): Token[] | undefined {
 
 /**
  * Places the value tokens found after a row label into its cells. Layout padding is dropped;
- * a row with no values at all is blank; a row with fewer values than cells is left unplaced
- * (it would be a guess) unless the document ends inside it, when the leading cells are kept.
+ * a row with no number at all is blank; a row written one cell per line takes its empty lines
+ * as blank cells when that is certain (`placeByLines`); any other row with fewer values than
+ * cells is left unplaced (it would be a guess) unless the document ends inside it, when the
+ * leading cells are kept.
  */
 export function assignRow(slots: RowSlots, found: (Token | undefined)[], truncated: boolean): { cells: Cell[]; messages: Finding[] } {
   const n = slots.keys.length;
@@ -62,9 +65,13 @@ export function assignRow(slots: RowSlots, found: (Token | undefined)[], truncat
     const cells = found.flatMap((t, i) => (t && t.kind !== 'cut' ? [cellFrom(slots.keys[i] as string, t)] : []));
     return { cells, messages };
   }
-  // Cut cells whose column is not known cannot be placed: the row reads as if they were absent.
-  let values = found.filter((t): t is Token => t !== undefined && t.kind !== 'cut');
-  if (values.length === 0) {
+  // Cut cells whose column is not known cannot be placed: the row reads as if they were absent,
+  // and it is never taken for a blank row.
+  const cut = found.some((t) => t?.kind === 'cut');
+  const present = found.filter((t): t is Token => t !== undefined && t.kind !== 'cut');
+  let values = present.filter((t) => !t.gap);
+  // No number at all (nothing, or only empty cells): every cell is blank, whatever the count.
+  if (!cut && values.every(isPadding)) {
     if (truncated) return { cells: [], messages };
     return { cells: slots.keys.map((k) => blankCell(k, where)), messages };
   }
@@ -101,6 +108,8 @@ export function assignRow(slots: RowSlots, found: (Token | undefined)[], truncat
     values = values.slice(0, n);
   }
   if (values.length < n && !truncated) {
+    const byLines = placeByLines(present, n);
+    if (byLines) return { cells: byLines.map((t, i) => cellFrom(slots.keys[i] as string, t)), messages };
     messages.push({
       rule: 'read-row-ambiguous',
       severity: 'warning',

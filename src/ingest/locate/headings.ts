@@ -25,10 +25,17 @@ function squash(text: string, simplify: boolean): string {
   return simplify ? toSimplified(t) : t;
 }
 
+/**
+ * Kangxi radicals folded to the ideographs they stand for, one character for one: PDF fonts
+ * map 「一」「二」 to 「⼀」「⼆」, and columns must stay those of the line.
+ */
+const KANGXI = /[\u2f00-\u2fdf]/g;
+const foldKangxi = (text: string) => text.replace(KANGXI, (c) => c.normalize('NFKC'));
+
 function candidates(doc: SourceDocument, simplify: boolean): Heading[] {
   const found: Heading[] = [];
   doc.lines.forEach((line, index) => {
-    const raw = line.text;
+    const raw = foldKangxi(line.text);
     for (const m of raw.matchAll(ORDINAL)) {
       const numeral = m[2] as string;
       const arabic = /\d/.test(numeral);

@@ -112,6 +112,7 @@ export function locate(doc: SourceDocument): Report {
   return {
     meta: {
       agency: meta.agency,
+      ...(meta.agencySource ? { agencySource: meta.agencySource } : {}),
       year: meta.year,
       format: anyTable ? formatId : null,
       title: meta.title,

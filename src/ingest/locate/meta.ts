@@ -1,9 +1,13 @@
 import { normalizeText, toSimplified } from '../../format/index.ts';
+import type { AgencySource } from '../../report/index.ts';
 import type { SourceDocument } from '../document.ts';
+import { type AgencyCandidate, chooseAgency } from './agency.ts';
 
 export interface FoundMeta {
   title: string | null;
   agency: string | null;
+  /** Where the agency name was read. */
+  agencySource: AgencySource | null;
   year: number | null;
   date: string | null;
   /** Lines of the closing signature (agency and date), when present. */
@@ -43,14 +47,24 @@ function cleanAgency(text: string): string | null {
   return t.length >= 2 && !NOT_AGENCY.test(t) ? t : null;
 }
 
+/** A name with its last character typed twice (「区自然资源局局」) without the repeat. */
+function undoubled(name: string): string {
+  return name.length > 2 && name.at(-1) === name.at(-2) ? name.slice(0, -1) : name;
+}
+
 /** Sentences of the opening that name the reporting agency. */
 const OPENING_AGENCY: readonly RegExp[] = [
   new RegExp(`由(${AGENCY_CHARS}{2,30}?)(?:负责)?(?:编制|制作|编写|发布)`),
   new RegExp(`现(?:将|予)?(?:公布|发布)(${AGENCY_CHARS}{2,30}?)\\d{4}年`),
+  new RegExp(`现(?:将|予)?(?:公布|发布)(${AGENCY_CHARS}{2,30}?)(?:政府|政务)?信息公开(?:工作)?\\d{4}年度?(?:报告|年报)`),
+  new RegExp(`结合(${AGENCY_CHARS}{2,30}?)\\d{4}年度?(?:的)?(?:政府|政务)?信息公开`),
   new RegExp(`[，,。)）](${AGENCY_CHARS}{2,20}?)编制了?本`),
   new RegExp(`结合\\d{4}年度?(${AGENCY_CHARS}{2,30}?)政府信息公开工作`),
   new RegExp(`(?:公布|发布)\\d{4}年度?(${AGENCY_CHARS}{2,30}?)(?:政府|政务)?信息公开`),
   new RegExp(`\\d{4}年度?[，,](${AGENCY_CHARS}{3,30}?)(?:坚持|以习近平|认真|严格|紧紧|深入|始终|全面|在|按照|围绕|持续|进一步|高度)`),
+  new RegExp(`《(${AGENCY_CHARS}{2,30}?)\\d{4}年度?(?:的)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)》`),
+  new RegExp(`(?:请|可)与(${AGENCY_CHARS}{2,30}?)(?:办公室)?(?:联系|联络)`),
+  new RegExp(`(?:涵盖|反映)了?\\d{4}年度?(${AGENCY_CHARS}{2,30}?)(?:政府|政务)?信息公开工作`),
 ];
 
 /** The first lines of a document with wrapped title lines rejoined. */
@@ -80,7 +94,10 @@ export function findMeta(doc: SourceDocument, simplify: boolean, firstSectionLin
   };
   const lines = doc.lines.map((l) => norm(l.cells ? l.cells.join(' ') : l.text));
   const top = head(lines.slice(0, Math.max(12, Math.min(firstSectionLine + 1, 40))).filter((l) => l !== ''));
-  const meta: FoundMeta = { title: null, agency: null, year: null, date: null };
+  const meta: FoundMeta = { title: null, agency: null, agencySource: null, year: null, date: null };
+  // Every place that names the agency, most trusted first; chosen among at the end.
+  const named: AgencyCandidate[] = [];
+  let titleAgency: string | null = null;
 
   for (const [i, line] of top.entries()) {
     const squashed = line
@@ -92,7 +109,7 @@ export function findMeta(doc: SourceDocument, simplify: boolean, firstSectionLin
     const m = TITLE_AGENCY_YEAR.exec(squashed) ?? TITLE_AGENCY_LATE_YEAR.exec(squashed);
     if (m && plausibleYear(Number(m[2]))) {
       meta.title = squashed;
-      meta.agency = cleanAgency(m[1] as string);
+      titleAgency = cleanAgency(m[1] as string);
       meta.year = Number(m[2]);
       break;
     }
@@ -101,7 +118,7 @@ export function findMeta(doc: SourceDocument, simplify: boolean, firstSectionLin
     if (ya && plausibleYear(Number(ya[1])) && yearFirstAgency && yearFirstAgency !== '政府' && AGENCY_SUFFIX.test(yearFirstAgency)) {
       meta.title = squashed;
       meta.year = Number(ya[1]);
-      meta.agency = yearFirstAgency;
+      titleAgency = yearFirstAgency;
       break;
     }
     const y = TITLE_YEAR.exec(squashed);
@@ -110,12 +127,14 @@ export function findMeta(doc: SourceDocument, simplify: boolean, firstSectionLin
       meta.year = Number(y[1]);
       const before = (top[i - 1] ?? '').replace(/\s/g, '');
       if (before.length >= 2 && before.length <= 30 && AGENCY_SUFFIX.test(before)) {
-        meta.agency = before;
+        titleAgency = before;
         meta.title = before + meta.title;
       }
       break;
     }
   }
+  const titleLine = doc.pageTitleLine === undefined ? undefined : norm(doc.lines[doc.pageTitleLine]?.text ?? '').replace(/\s/g, '');
+  if (titleAgency) named.push({ name: titleAgency, source: titleLine && meta.title?.endsWith(titleLine) ? 'page-title' : 'title' });
 
   // Signature: an agency name line followed by a date line, at the end.
   const tail = lines
@@ -130,7 +149,7 @@ export function findMeta(doc: SourceDocument, simplify: boolean, firstSectionLin
     const nameLine = tail[i - 1] as { text: string; line: number };
     const name = nameLine.text.replace(/\s/g, '');
     const signed = name.length <= 30 && AGENCY_SUFFIX.test(name);
-    if (!meta.agency && signed) meta.agency = name;
+    if (signed) named.push({ name, source: 'signature' });
     meta.signature = { from: signed ? nameLine.line : dateLine.line, to: dateLine.line };
     break;
   }
@@ -140,11 +159,19 @@ export function findMeta(doc: SourceDocument, simplify: boolean, firstSectionLin
     const d = ISO_DATE.exec(lines.slice(0, 12).join('\n'));
     if (d) meta.date = iso(d[1] as string, d[2] as string, d[3] as string);
   }
+  // Every sentence that names the agency: a later one may give the fuller name.
   for (const pattern of OPENING_AGENCY) {
-    if (meta.agency) break;
-    const m = pattern.exec(body);
-    const name = m?.[1];
-    if (name && AGENCY_SUFFIX.test(name) && !NOT_AGENCY.test(name)) meta.agency = name;
+    const name = undoubled(pattern.exec(body)?.[1] ?? '');
+    if (name.length >= 2 && AGENCY_SUFFIX.test(name) && !NOT_AGENCY.test(name)) named.push({ name, source: 'opening' });
+  }
+  const page = doc.pageTitle ? norm(doc.pageTitle).replace(/\s/g, '') : '';
+  const pageName = (TITLE_AGENCY_YEAR.exec(page) ?? TITLE_AGENCY_LATE_YEAR.exec(page))?.[1];
+  const pageAgency = pageName ? cleanAgency(pageName) : null;
+  if (pageAgency && AGENCY_SUFFIX.test(pageAgency)) named.push({ name: pageAgency, source: 'page-title' });
+  const chosen = chooseAgency(named, `${body}\n${page}`);
+  if (chosen) {
+    meta.agency = chosen.name;
+    meta.agencySource = chosen.source;
   }
   if (!meta.year) {
     const period =
@@ -156,6 +183,16 @@ export function findMeta(doc: SourceDocument, simplify: boolean, firstSectionLin
     const opening = lines.slice(0, Math.max(firstSectionLine + 8, 12)).join('\n');
     const m = /(\d{4})\s*年(?:度)?(?:[，,]|以来|我|本|全年|共|累计)/.exec(opening);
     if (m && plausibleYear(Number(m[1]))) meta.year = Number(m[1]);
+  }
+  if (!meta.year) {
+    // 「现公布××局政府信息公开工作2022年度报告」
+    // 「结合市××局2022年度政府信息公开工作」
+    const stated =
+      /(?:现(?:将|予)?(?:公布|发布)|结合)[^。\n]{0,40}?(?:信息公开(?:工作)?(\d{4})\s*年度?(?:报告|年报)|(\d{4})\s*年度?(?:的)?(?:政府|政务)?信息公开)/.exec(
+        lines.slice(0, Math.max(firstSectionLine + 8, 12)).join('\n'),
+      );
+    const y = Number(stated?.[1] ?? stated?.[2]);
+    if (plausibleYear(y)) meta.year = y;
   }
   return meta;
 }

@@ -2,6 +2,7 @@ import { type ColumnSpec, cellKey, labelKey, type RowSpec, type TableId } from '
 import { assignRow, type RowSlots } from './assign.ts';
 import { alignByPosition, type Centers, centersFromHeader, centersFromRows } from './columns.ts';
 import { endsAfter, type LocateContext, type Span, type TableResult } from './context.ts';
+import { placeMergedGroup } from './merged.ts';
 import type { Token } from './tokens.ts';
 
 /** A row to look for and the columns its values fill. */
@@ -131,15 +132,9 @@ export function locateRows(
     result.cells.push(...placed.cells);
     result.messages.push(...placed.messages);
     if (stop && orphans.some((t) => t.raw !== '')) {
-      result.messages.push({
-        rule: 'read-row-merged',
-        severity: 'warning',
-        message: `「${stop}」只有一行数值（${orphans
-          .filter((t, k) => t.raw !== '' || orphans.slice(0, k).some((u) => u.raw !== ''))
-          .map((t) => t.raw || '空')
-          .join(' ')}），未按标准拆分为各分项行，这些数值无法归入标准单元格`,
-        source: { ...(orphans[0] as Token).source },
-      });
+      const merged = placeMergedGroup(table, targets, stop, orphans, orphans[0] as Token);
+      result.cells.push(...merged.cells);
+      result.messages.push(...merged.messages);
     }
     last = Math.max(last, lastValue);
   });

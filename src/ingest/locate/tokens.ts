@@ -17,11 +17,22 @@ export interface Token {
   line: number;
   /** True when this token ends its line (used to rejoin numbers broken over lines). */
   lineEnd: boolean;
+  /** An empty line of text: a blank cell only where a row is written one cell per line. */
+  gap?: true;
   source: SourceLocation;
 }
 
 const DIGITS = /^\d{1,15}$/;
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+/**
+ * A number written with its unit (「356000元」「1234.5万元」「3件」). The unit stays in the raw
+ * text; whether it fits the column is a check's business, never a silent conversion.
+ */
+const NUMBER_UNIT = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(万元|萬元|元|件|个|個|项|項|次|宗|条|條)$/;
+/** A unit written apart from its number (「356000 元」). */
+const UNIT = /^(?:万元|萬元|元|件|个|個|项|項|次|宗|条|條)$/;
+/** A Markdown table's header separator cell (「---」「:---:」): layout, not a value. */
+const MD_RULE = /^\s*:?-{3,}:?\s*$/;
 const BLANK_MARK = /^(?:[/\\—–\-_~…·－―]+|无|無|空|暂无|暫無)$/;
 const PAGE_NUMBER = /^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
 /** Words that stand for a picture: image file names, CMS image ids, long hashes. */
@@ -63,8 +74,9 @@ function classify(raw: string, simplify: boolean): Pick<Token, 'kind' | 'norm' |
   if (DIGITS.test(raw)) return { kind: 'num', norm: raw, value: Number(raw) };
   let text = normalizeText(raw);
   if (isImageToken(text)) return { kind: 'text', norm: '', value: Number.NaN };
-  if (NUMBER.test(text)) {
-    const norm = text.replace(/,/g, '').replace(/^\+/, '');
+  const number = NUMBER.test(text) ? text : NUMBER_UNIT.exec(text)?.[1];
+  if (number !== undefined) {
+    const norm = number.replace(/,/g, '').replace(/^\+/, '');
     return { kind: 'num', norm, value: Number(norm) };
   }
   if (BLANK_MARK.test(text)) return { kind: 'blank', norm: text, value: Number.NaN };
@@ -82,17 +94,32 @@ function at0(source: SourceLocation, column: number): SourceLocation {
   if (source.y !== undefined) out.y = source.y;
   if (source.width !== undefined) out.width = source.width;
   if (source.height !== undefined) out.height = source.height;
+  if (source.table !== undefined) out.table = source.table;
+  if (source.row !== undefined) out.row = source.row;
+  if (source.cell !== undefined) out.cell = source.cell;
   return out;
+}
+
+/** True for a Markdown table's separator row (`|---|:---:|`): it holds no cell of the table. */
+export function isRuleRow(cells: readonly string[]): boolean {
+  return cells.length > 0 && cells.every((c) => MD_RULE.test(c));
 }
 
 /**
  * Cuts a document into tokens, line by line and cell by cell. Empty cells become empty blank
- * tokens; page-number lines are dropped.
+ * tokens, empty lines `gap` tokens; page-number lines and Markdown separator rows are
+ * dropped; a unit written apart from its number joins the number's raw text.
  */
 export function tokenize(doc: SourceDocument, simplify: boolean): Token[] {
   const tokens: Token[] = [];
   doc.lines.forEach((line, index) => {
     if (!line.cells && isPageNumberLine(line.text)) return;
+    if (line.cells && isRuleRow(line.cells)) return;
+    if (!line.cells && line.text.trim() === '') {
+      const gap: Token = { kind: 'blank', raw: '', norm: '', value: Number.NaN, line: index, lineEnd: true, source: at0(line.source, 1), gap: true };
+      tokens.push(gap);
+      return;
+    }
     const start = tokens.length;
     const parts = line.cells ?? [line.text];
     let column = 0;
@@ -106,10 +133,16 @@ export function tokenize(doc: SourceDocument, simplify: boolean): Token[] {
         column = offset;
         continue;
       }
+      const cellStart = tokens.length;
       for (const [word, at] of words(part)) {
         any = true;
         const c = classify(word, simplify);
         if (c.kind === 'text' && c.norm === '' && !isImageToken(word)) continue;
+        const previous = tokens.length > cellStart ? tokens[tokens.length - 1] : undefined;
+        if (c.kind === 'text' && previous?.kind === 'num' && UNIT.test(normalizeText(word))) {
+          previous.raw = `${previous.raw}${word}`;
+          continue;
+        }
         tokens.push({
           kind: c.kind,
           raw: word,

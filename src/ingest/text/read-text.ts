@@ -5,12 +5,13 @@ import { decodeText } from './decode.ts';
 /**
  * Splits a text line into cells when it is laid out as a table row: `a | b | c` (pipes, with
  * the outer pipes dropped) or tab-separated (a leading tab is indentation, and a line that is
- * only a tab is one blank cell, as word processors export table cells).
+ * only a tab is one blank cell, as word processors export table cells). A line that starts
+ * with spaces before its first pipe (` | 0 | 1`) starts with a blank cell, not an outer pipe.
  */
 export function splitCells(line: string): string[] | undefined {
   if (line.includes('|')) {
     const cells = line.split('|');
-    if (cells.length > 1 && cells[0]?.trim() === '') cells.shift();
+    if (cells.length > 1 && (cells[0] === '' || (cells[0]?.trim() === '' && cells.length === 2))) cells.shift();
     if (cells.length > 1 && cells[cells.length - 1]?.trim() === '') cells.pop();
     return cells;
   }
