@@ -1,5 +1,5 @@
 import { constants, inflateSync } from 'node:zlib';
-import { PdfDict, PdfName, type PdfObject, PdfSyntaxError } from './objects.ts';
+import { hexBytes, PdfDict, PdfName, type PdfObject, PdfSyntaxError } from './objects.ts';
 
 /** Largest decoded stream accepted: a content stream of a report is a few hundred KB. */
 export const MAX_DECODED = 64 * 1024 * 1024;
@@ -23,20 +23,7 @@ function inflate(data: Uint8Array): Uint8Array {
 }
 
 function asciiHex(data: Uint8Array): Uint8Array {
-  const out: number[] = [];
-  let high = -1;
-  for (const c of data) {
-    if (c === 0x3e) break;
-    const v = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 55 : c >= 0x61 && c <= 0x66 ? c - 87 : -1;
-    if (v < 0) continue;
-    if (high < 0) high = v;
-    else {
-      out.push((high << 4) | v);
-      high = -1;
-    }
-  }
-  if (high >= 0) out.push(high << 4);
-  return Uint8Array.from(out);
+  return hexBytes(data, 0).bytes;
 }
 
 function ascii85(data: Uint8Array): Uint8Array {

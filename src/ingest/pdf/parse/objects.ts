@@ -286,23 +286,9 @@ export class Lexer {
   }
 
   private hex(): Uint8Array {
-    const b = this.bytes;
-    this.pos++;
-    const out: number[] = [];
-    let high = -1;
-    while (this.pos < b.length) {
-      const c = b[this.pos++] as number;
-      if (c === 0x3e) break;
-      const v = HEX[c] as number;
-      if (v < 0) continue;
-      if (high < 0) high = v;
-      else {
-        out.push((high << 4) | v);
-        high = -1;
-      }
-    }
-    if (high >= 0) out.push(high << 4);
-    return Uint8Array.from(out);
+    const { bytes, end } = hexBytes(this.bytes, this.pos + 1);
+    this.pos = end;
+    return bytes;
   }
 
   private dict(): PdfDict {
@@ -317,6 +303,29 @@ export class Lexer {
       d.map.set(key.name, value);
     }
   }
+}
+
+/**
+ * Hexadecimal digits from `start` up to `>` (or the end) as bytes, white space and other
+ * characters skipped, an odd last digit padded with 0 (hex strings, ASCIIHexDecode).
+ */
+export function hexBytes(b: Uint8Array, start: number): { bytes: Uint8Array; end: number } {
+  const out: number[] = [];
+  let high = -1;
+  let pos = start;
+  while (pos < b.length) {
+    const c = b[pos++] as number;
+    if (c === 0x3e) break;
+    const v = HEX[c] as number;
+    if (v < 0) continue;
+    if (high < 0) high = v;
+    else {
+      out.push((high << 4) | v);
+      high = -1;
+    }
+  }
+  if (high >= 0) out.push(high << 4);
+  return { bytes: Uint8Array.from(out), end: pos };
 }
 
 /** Bytes as a Latin-1 string (PDF keywords and names). */
