@@ -15,19 +15,20 @@ function run(text: string, font: string, size: number): TextRun {
   return new TextRun({ text, size, font: { eastAsia: font, ascii: FONT.latin, hAnsi: FONT.latin } });
 }
 
-function paragraph(text: string): Paragraph {
+function paragraph(text: string, keepNext = false): Paragraph {
   const sub = SUBHEADING.test(text) && text.length <= 40;
   return new Paragraph({
     children: [run(text, sub ? FONT.subheading : FONT.body, SIZE.body)],
+    keepNext,
     indent: { firstLine: 640 },
     alignment: AlignmentType.JUSTIFIED,
     spacing: { line: 560, lineRule: 'exact' },
   });
 }
 
-function cell(c: LayoutCell): TableCell {
+function cell(c: LayoutCell, keepNext = false): TableCell {
   return new TableCell({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(c.text, FONT.body, SIZE.table)] })],
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, keepNext, children: [run(c.text, FONT.body, SIZE.table)] })],
     verticalAlign: VerticalAlign.CENTER,
     ...(c.colSpan ? { columnSpan: c.colSpan } : {}),
     ...(c.rowSpan ? { rowSpan: c.rowSpan } : {}),
@@ -36,9 +37,12 @@ function cell(c: LayoutCell): TableCell {
 
 function table(report: Report, id: 'a' | 'b' | 'c'): Table {
   const layout = tableLayout(formatOf(report), report, id);
+  // Table 三 fits one A4 page: every row but the last keeps with the next, so Word moves the
+  // table to a new page whole instead of splitting 「三、本年度办理结果」 after one row.
+  const keep = (last: boolean) => id === 'b' && !last;
   const rows = [
-    ...layout.head.map((r) => new TableRow({ children: r.map(cell), tableHeader: true, cantSplit: true })),
-    ...layout.body.map((r) => new TableRow({ children: r.map(cell), cantSplit: true })),
+    ...layout.head.map((r) => new TableRow({ children: r.map((c) => cell(c, keep(false))), tableHeader: true, cantSplit: true })),
+    ...layout.body.map((r, i) => new TableRow({ children: r.map((c) => cell(c, keep(i === layout.body.length - 1))), cantSplit: true })),
   ];
   const usable = PAGE.width - PAGE.left - PAGE.right;
   const total = layout.widths.reduce((a, b) => a + b, 0);
@@ -54,14 +58,20 @@ export async function renderDocx(report: Report): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 320 }, children: [run(reportTitle(report), FONT.title, SIZE.title)] }),
   ];
-  for (const section of sectionsToRender(report)) {
-    children.push(new Paragraph({ indent: { firstLine: 640 }, children: [run(section.heading, FONT.heading, SIZE.body)] }));
-    for (const p of section.paragraphs) children.push(paragraph(p));
+  const date = chineseDate(report.meta.date);
+  const signOff = [report.meta.agency ?? '', date].filter(Boolean);
+  const sections = sectionsToRender(report);
+  for (const [n, section] of sections.entries()) {
+    // A heading keeps with what follows it.
+    children.push(new Paragraph({ indent: { firstLine: 640 }, keepNext: true, children: [run(section.heading, FONT.heading, SIZE.body)] }));
+    for (const [i, p] of section.paragraphs.entries()) {
+      // The last paragraph keeps with the sign-off.
+      children.push(paragraph(p, n === sections.length - 1 && i === section.paragraphs.length - 1 && signOff.length > 0));
+    }
     if (section.table) children.push(table(report, section.table), new Paragraph({ children: [] }));
   }
-  const date = chineseDate(report.meta.date);
-  for (const line of [report.meta.agency ?? '', date].filter(Boolean)) {
-    children.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(line, FONT.body, SIZE.body)] }));
+  for (const [i, line] of signOff.entries()) {
+    children.push(new Paragraph({ alignment: AlignmentType.RIGHT, keepNext: i < signOff.length - 1, children: [run(line, FONT.body, SIZE.body)] }));
   }
   const footer = new Footer({
     children: [
