@@ -57,3 +57,20 @@ test('report from the register: three years of generated cases — every check p
       [],
     );
   }));
+
+test('report from the register: the applications a report counts are exactly those the year lock protects (one rule, two places)', () =>
+  withDatabase(async (db) => {
+    const agency = await createAgency(db, as('a'), { name: '南岭县民政局' });
+    await importCases(db, as('a'), agency.id, randomCases(11, 400, [2022, 2023, 2024]));
+    for (const year of [2022, 2023, 2024, 2025]) {
+      const r = await reportFromRegister(db, as('a'), agency.id, year);
+      const counted = (r.cells['b.new.total']?.value ?? 0) + (r.cells['b.carried_in.total']?.value ?? 0);
+      // gongkai_application_share is what the lock trigger compares before and after a change.
+      const { rows } = await db.query<{ n: number }>(
+        'select count(*)::int as n from applications where agency_id = $1 and gongkai_application_share(applicant_kind, received_on, closed_on, outcome, $2) is not null',
+        [agency.id, year],
+      );
+      assert.equal(counted, rows[0]?.n, `year ${year}`);
+      assert.ok(year === 2025 || counted > 0);
+    }
+  }));
