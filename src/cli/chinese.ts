@@ -67,9 +67,11 @@ class ChineseHelp extends Help {
 export class ChineseCommand extends Command {
   constructor(name?: string) {
     super(name);
+    // Errors are thrown (exitOverride), not exits: main() maps them through the one error table.
     this.helpOption('-h, --help', '显示帮助')
       .configureOutput({ outputError: (text, write) => write(translateError(text)) })
-      .showHelpAfterError('（使用 --help 查看用法）');
+      .showHelpAfterError('（使用 --help 查看用法）')
+      .exitOverride();
   }
   override createCommand(name?: string): Command {
     return new ChineseCommand(name);

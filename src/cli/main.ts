@@ -1,6 +1,7 @@
 // The command line. Only commander and the command definitions load at start; each command's
 // implementation (readers, checks, renderers, the database) is imported when it runs.
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ERROR_CODES } from '../errors.ts';
 import { ChineseCommand } from './chinese.ts';
 import { reportError } from './fail.ts';
 import { addRegisterCommands, lazy } from './register/define.ts';
@@ -61,6 +62,9 @@ export async function main(argv: readonly string[] = process.argv): Promise<void
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {
-    process.exitCode = reportError(error);
+    if (error instanceof CommanderError) {
+      // commander has already printed the help, the version, or the (translated) message.
+      process.exitCode = error.exitCode === 0 ? 0 : ERROR_CODES.usage.exit;
+    } else process.exitCode = reportError(error);
   }
 }

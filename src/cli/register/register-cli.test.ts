@@ -147,7 +147,7 @@ test('clerk: report --to docx shows on stderr the warnings --to json carries', (
 
 test('clerk: argument errors and help in Chinese; required options marked; db info names the data folder', () => {
   const missing = gk('due');
-  assert.equal(missing.status, 1);
+  assert.equal(missing.status, 2, 'argument errors exit 2, like every other refusal');
   assert.match(missing.stderr, /^错误：缺少必填选项 --agency <name>\n（使用 --help 查看用法）/);
   assert.doesNotMatch(missing.stderr, /error:|required option/);
   const help = ok('case', 'add', '--help');
