@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { benchBatch } from './batch.ts';
 import { benchCliStart } from './cli-start.ts';
 import { benchFormats, benchRender } from './formats.ts';
+import { benchPdf } from './pdf.ts';
 import { benchRegister } from './register.ts';
 import { benchText } from './text.ts';
 
@@ -11,6 +12,7 @@ const only = process.argv[2];
 if (!only || only === 'start') await benchCliStart();
 if (!only || only === 'text') benchText();
 if (!only || only === 'formats') await benchFormats();
+if (!only || only === 'pdf') await benchPdf();
 if (!only || only === 'render') await benchRender();
 if (!only || only === 'batch') await benchBatch();
 if (!only || only === 'register') await benchRegister();

@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# The test command: installs what the tests need (npm packages; Debian's Chromium, CJK fonts,
-# poppler-utils, LibreOffice Writer and PostgreSQL), then type-checks, lints and runs the
-# self-contained suite (on PGlite), its database tests again on a real PostgreSQL server, and
-# the suite on the real documents in ../shared/.
+# The test command: installs what the tests need (npm packages; Debian's Chromium, the Noto CJK
+# and DejaVu fonts, poppler-utils, LibreOffice Writer and PostgreSQL), then type-checks, lints
+# and runs the self-contained suite (on PGlite), its database tests again on a real PostgreSQL
+# server, and the suite on the real documents in ../shared/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
-[ -n "$(fc-list "Noto Serif CJK SC" 2>/dev/null)" ] || need+=(fonts-noto-cjk)
+# The tests print with these fonts only (src/testing/fonts.conf lists their folders).
+[ -f /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc ] || need+=(fonts-noto-cjk)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != "0" ]; then
     echo "The tests need these Debian packages: ${need[*]}. Install them as root: apt-get install ${need[*]}" >&2

@@ -10,6 +10,8 @@ export interface DocLine {
   cells?: string[];
   /** Where each cell stands (PDF: page and position), parallel to `cells`. */
   cellSources?: SourceLocation[];
+  /** Cells the page edge cut (PDF), parallel to `cells`: what they held cannot be read. */
+  cut?: boolean[];
   source: SourceLocation;
 }
 

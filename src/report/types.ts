@@ -12,10 +12,14 @@ export interface SourceLocation {
   column?: number;
   /** 1-based page (PDF). */
   page?: number;
-  /** Position on the page in PDF points from the top-left corner, and the width of the text. */
+  /**
+   * Position on the page in PDF points from the top-left corner, and the width of the text;
+   * for a cell of a ruled PDF table, the cell box (x, y, width, height).
+   */
   x?: number;
   y?: number;
   width?: number;
+  height?: number;
 }
 
 /** One value of a standard table. */

@@ -4,13 +4,13 @@ import { after, before, test } from 'node:test';
 import { readReport, readReportBytes } from '../../src/ingest/index.ts';
 import { PdfRenderer, renderDocx, renderHtml, renderMarkdown } from '../../src/render/index.ts';
 import { cellValues, type Report } from '../../src/report/index.ts';
-import { libreOfficeToPdf } from '../../src/testing/tools.ts';
+import { libreOfficeToPdf, TEST_FONTCONFIG } from '../../src/testing/tools.ts';
 import { SHARED } from './shared.ts';
 
 const SOURCES = ['seeds/000_a9bda9e5e6ff3691.txt', 'seeds/004_896ed2c63fcdfae2.txt', 'corpus/szfgs2024.pdf'];
 let pdf: PdfRenderer;
 before(async () => {
-  pdf = await PdfRenderer.start();
+  pdf = await PdfRenderer.start({ fontconfigFile: TEST_FONTCONFIG });
 });
 after(async () => {
   await pdf?.close();
@@ -34,3 +34,11 @@ for (const source of SOURCES) {
     await sameAs(original, `${source}.md`, renderMarkdown(original));
   });
 }
+
+// Users' PDFs are printed with whatever fonts their machine has: one case where LibreOffice gets
+// this machine's fonts (on Debian without Times New Roman: DejaVu Serif, whose wider digits wrap
+// four-digit numbers in table B's cells).
+test('corpus/szfgs2024.pdf converted to DOCX and printed by LibreOffice with the machine fonts reads back to the same cells', async () => {
+  const original = await readReport(resolve(SHARED, 'corpus/szfgs2024.pdf'));
+  await sameAs(original, 'szfgs2024.machine-fonts.lo.pdf', libreOfficeToPdf(await renderDocx(original), 'machine'));
+});

@@ -11,6 +11,7 @@ import { writeLayout } from '../../testing/layouts.ts';
 import { Random } from '../../testing/random.ts';
 import { randomReport } from '../../testing/random-report.ts';
 import { expandInputs } from './expand.ts';
+import type { JobResult } from './job.ts';
 import { runPool } from './pool.ts';
 import { runBatch } from './run-batch.ts';
 
@@ -117,4 +118,54 @@ test('batch: an unknown --out extension is refused before any work', async () =>
   const s = streams();
   assert.equal(await runBatch(good.slice(0, 1), { check: false, out: join(dir, 'x.pdf') }, s), 2);
   assert.match(s.errText(), /不支持的输出格式「\.pdf」/);
+});
+
+const STAND_IN = new URL('./fixtures/misbehaving-worker.mjs', import.meta.url);
+const threadOf = (r: JobResult) => ('report' in r ? (r.report as unknown as { threadId: number }).threadId : undefined);
+
+test('pool: workers are replaced after N files and when their heap grows; results stay in input order', async () => {
+  const files = Array.from({ length: 12 }, (_, i) => (i === 4 ? `f${i}-fat` : `f${i}`));
+  const results: JobResult[] = [];
+  for await (const r of runPool(files, { check: false, workers: 2, recycleAfter: 3, entry: STAND_IN })) results.push(r);
+  assert.deepEqual(
+    results.map((r) => r.file),
+    files,
+  );
+  const perThread = new Map<number, string[]>();
+  for (const r of results) perThread.set(threadOf(r) as number, [...(perThread.get(threadOf(r) as number) ?? []), r.file]);
+  assert.ok(
+    [...perThread.values()].every((f) => f.length <= 3),
+    `a worker read more than 3 files: ${JSON.stringify([...perThread.values()])}`,
+  );
+  assert.ok(perThread.size >= 12 / 3, `${perThread.size} workers`);
+  assert.equal(perThread.get(threadOf(results[4] as JobResult) as number)?.at(-1), 'f4-fat', 'the worker that grew read on');
+});
+
+test("pool: a file that exhausts its worker's memory, exits it or throws fails alone; the batch goes on", async () => {
+  // Each first in its worker, and more than three: not taken for workers that cannot start.
+  const files = ['a-oom', 'b-exit', 'c', 'd-throw', 'e-oom', 'f', 'g', 'h'];
+  const results: JobResult[] = [];
+  for await (const r of runPool(files, { check: false, workers: 2, maxHeapMb: 32, entry: STAND_IN })) results.push(r);
+  assert.deepEqual(
+    results.map((r) => r.file),
+    files,
+  );
+  const errors = results.map((r) => ('error' in r ? r.error.reasonEn : 'ok'));
+  assert.deepEqual(errors, ['out of memory', 'worker exited', 'ok', 'worker failed', 'out of memory', 'ok', 'ok', 'ok']);
+  assert.match((results[0] as { error: { reason: string } }).error.reason, /内存不足/);
+  assert.ok(
+    results.every((r) => 'error' in r || threadOf(r) !== undefined),
+    'a file was read outside the workers',
+  );
+});
+
+test('pool: the real worker, replaced after every file, still reads every file to the same cells', async () => {
+  const files = good.slice(0, 6);
+  const results: JobResult[] = [];
+  for await (const r of runPool(files, { check: true, workers: 2, recycleAfter: 1 })) results.push(r);
+  assert.deepEqual(
+    results.map((r) => r.file),
+    files,
+  );
+  for (const r of results) assert.ok('report' in r && Object.keys(r.report.cells).length === 200, r.file);
 });

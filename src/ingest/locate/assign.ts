@@ -53,11 +53,17 @@ function rejoin(values: Token[], slots: RowSlots): Token[] | undefined {
  * a row with no values at all is blank; a row with fewer values than cells is left unplaced
  * (it would be a guess) unless the document ends inside it, when the leading cells are kept.
  */
-export function assignRow(slots: RowSlots, found: Token[], truncated: boolean): { cells: Cell[]; messages: Finding[] } {
+export function assignRow(slots: RowSlots, found: (Token | undefined)[], truncated: boolean): { cells: Cell[]; messages: Finding[] } {
   const n = slots.keys.length;
   const messages: Finding[] = [];
   const where = { ...slots.at.source };
-  let values = found;
+  if (found.length === n && found.some((t) => t === undefined || t.kind === 'cut')) {
+    // Placed by position, with columns that could not be seen: those cells stay unread.
+    const cells = found.flatMap((t, i) => (t && t.kind !== 'cut' ? [cellFrom(slots.keys[i] as string, t)] : []));
+    return { cells, messages };
+  }
+  // Cut cells whose column is not known cannot be placed: the row reads as if they were absent.
+  let values = found.filter((t): t is Token => t !== undefined && t.kind !== 'cut');
   if (values.length === 0) {
     if (truncated) return { cells: [], messages };
     return { cells: slots.keys.map((k) => blankCell(k, where)), messages };

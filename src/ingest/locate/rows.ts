@@ -1,5 +1,6 @@
 import { type ColumnSpec, cellKey, labelKey, type RowSpec, type TableId } from '../../format/index.ts';
 import { assignRow, type RowSlots } from './assign.ts';
+import { alignByPosition, type Centers, centersFromHeader, centersFromRows } from './columns.ts';
 import { endsAfter, type LocateContext, type Span, type TableResult } from './context.ts';
 import type { Token } from './tokens.ts';
 
@@ -31,6 +32,9 @@ function collect(ctx: LocateContext, hit: Hit, next: number, stops: Map<number, 
   for (let t = hit.start + 1; t < next; t++) {
     out.stop ??= stops.get(t);
     const token = ctx.tokens[t] as Token;
+    // A cut cell belongs to the row on whose line it stands (ruled tables put a row's label
+    // and values on one line); elsewhere it is part of a header or caption row.
+    if (token.kind === 'cut' && token.line !== (ctx.tokens[hit.end] as Token).line) continue;
     if (token.kind !== 'text') {
       (out.stop ? out.orphans : out.values).push(token);
       out.lastValue = t;
@@ -39,65 +43,31 @@ function collect(ctx: LocateContext, hit: Hit, next: number, stops: Map<number, 
   return out;
 }
 
-/**
- * Where each value column stands on the page (PDF), learnt from the rows that have all their
- * values: the median x of each column, per block of columns.
- */
-/** The horizontal middle of a token's cell on the page, when known. */
-export function centerOf(t: Token): number | undefined {
-  return t.source.x === undefined ? undefined : t.source.x + (t.source.width ?? 0) / 2;
-}
+const TABLE_NAMES: Record<TableId, string> = { a: '表二（主动公开）', b: '表三（依申请公开）', c: '表四（行政复议、行政诉讼）' };
 
-function columnCenters(rows: { values: Token[]; n: number; columns: readonly ColumnSpec[] }[]): Map<readonly ColumnSpec[], number[]> {
-  const out = new Map<readonly ColumnSpec[], number[]>();
-  const groups = new Map<readonly ColumnSpec[], number[][]>();
-  for (const row of rows) {
-    const solid = row.values.filter((t) => t.raw !== '');
-    if (solid.length !== row.n || solid.some((t) => t.source.x === undefined)) continue;
-    const list = groups.get(row.columns) ?? [];
-    list.push(solid.map((t) => centerOf(t) as number));
-    groups.set(row.columns, list);
-  }
-  for (const [columns, xs] of groups) {
-    if (xs.length < 2) continue;
-    out.set(
-      columns,
-      columns.map((_, i) => {
-        const sorted = xs.map((r) => r[i] as number).sort((a, b) => a - b);
-        return sorted[Math.floor(sorted.length / 2)] as number;
-      }),
+/**
+ * Where each block's value columns stand on the page (PDF): from its complete rows, else from
+ * its column header words, which stand between the block's first row and what precedes it.
+ */
+function blockCenters(ctx: LocateContext, hits: readonly Hit[], found: readonly Collected[], span: Span): Map<readonly ColumnSpec[], Centers> {
+  const out = new Map<readonly ColumnSpec[], Centers>();
+  const blocks = new Map<readonly ColumnSpec[], number[]>();
+  hits.forEach((hit, i) => blocks.set(hit.target.columns, [...(blocks.get(hit.target.columns) ?? []), i]));
+  for (const [columns, indexes] of blocks) {
+    const first = indexes[0] as number;
+    const fromRows = centersFromRows(
+      indexes.map((i) => (found[i] as Collected).values),
+      columns.length,
     );
+    const from = first > 0 ? (hits[first - 1] as Hit).start + 1 : Math.max(0, span.from - HEADER_REACH);
+    const centers = fromRows ?? centersFromHeader(ctx, columns, from, (hits[first] as Hit).start);
+    if (centers) out.set(columns, centers);
   }
   return out;
 }
 
-/**
- * A row with fewer values than columns, laid out on a page: each value goes to the column it
- * stands under, and the columns left empty are blank cells. Unchanged when positions are
- * unknown or do not fit the columns unambiguously.
- */
-export function alignByPosition(values: Token[], centers: number[] | undefined): Token[] {
-  const solid = values.filter((t) => t.raw !== '');
-  if (!centers || solid.length === 0 || solid.length >= centers.length || solid.some((t) => t.source.x === undefined)) return values;
-  const spacing = Math.min(...centers.slice(1).map((c, i) => c - (centers[i] as number)));
-  if (!(spacing > 0)) return values;
-  const slots: (Token | undefined)[] = centers.map(() => undefined);
-  let previous = -1;
-  for (const token of solid) {
-    const x = centerOf(token) as number;
-    let best = 0;
-    centers.forEach((c, i) => {
-      if (Math.abs(c - x) < Math.abs((centers[best] as number) - x)) best = i;
-    });
-    if (best <= previous || Math.abs((centers[best] as number) - x) > spacing / 2) return values;
-    slots[best] = token;
-    previous = best;
-  }
-  const first = solid[0] as Token;
-  return slots.map(
-    (t, i) => t ?? { ...first, kind: 'blank', raw: '', norm: '', value: Number.NaN, source: { ...first.source, x: centers[i], width: 0 } },
-  );
-}
+/** How many tokens before a table's first row its column header may stand. */
+const HEADER_REACH = 120;
 
 /**
  * Group labels (「（六）其他处理」) none of whose rows were found: where the report kept the
@@ -144,13 +114,15 @@ export function locateRows(
   result.missingRows = targets.filter((t) => !foundKeys.has(t.row.key)).map((t) => t.row.key);
   const stops = mergedGroups(ctx, targets, foundKeys, span);
   const found = hits.map((hit, i) => collect(ctx, hit, hits[i + 1]?.start ?? span.to, stops));
-  const centers = columnCenters(
-    found.map((f, i) => ({ values: f.values, n: (hits[i] as Hit).target.columns.length, columns: (hits[i] as Hit).target.columns })),
-  );
+  const centers = blockCenters(ctx, hits, found, span);
   let last = span.from;
+  const unread = new Set<string>();
   hits.forEach((hit, i) => {
     const { orphans, stop, lastValue } = found[i] as Collected;
     const values = alignByPosition((found[i] as Collected).values, centers.get(hit.target.columns));
+    hit.target.columns.forEach((c, k) => {
+      if (values.length === hit.target.columns.length && (values[k] === undefined || values[k]?.kind === 'cut')) unread.add(c.label);
+    });
     const keys = hit.target.columns.map((c) => cellKey(table, hit.target.row.key, c.key));
     const slots: RowSlots = { keys, label: hit.target.row.short, at: tokens[hit.start] as Token };
     if (consistent && table === 'b') slots.consistent = consistent;
@@ -162,12 +134,23 @@ export function locateRows(
       result.messages.push({
         rule: 'read-row-merged',
         severity: 'warning',
-        message: `「${stop}」只有一行数值（${orphans.map((t) => t.raw || '空').join(' ')}），未按标准拆分为各分项行，这些数值无法归入标准单元格`,
+        message: `「${stop}」只有一行数值（${orphans
+          .filter((t, k) => t.raw !== '' || orphans.slice(0, k).some((u) => u.raw !== ''))
+          .map((t) => t.raw || '空')
+          .join(' ')}），未按标准拆分为各分项行，这些数值无法归入标准单元格`,
         source: { ...(orphans[0] as Token).source },
       });
     }
     last = Math.max(last, lastValue);
   });
+  if (unread.size > 0) {
+    result.messages.push({
+      rule: 'read-columns-unread',
+      severity: 'warning',
+      message: `${TABLE_NAMES[table]}的「${[...unread].join('」「')}」列在页面上未能读取（表格超出页面边界或没有列标题），这些单元格按缺失处理，未作推测`,
+      source: { ...(tokens[(hits[0] as Hit).start] as Token).source },
+    });
+  }
   if (hits.length > 0) result.span = { from: Math.min(span.from, (hits[0] as Hit).start), to: last + 1 };
   else if (anchored) result.span = { from: span.from, to: span.to };
   const cellCount = targets.reduce((n, t) => n + t.columns.length, 0);

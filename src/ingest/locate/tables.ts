@@ -1,7 +1,8 @@
 import { APPLICANT_PARTS, cellKey, type FormatSpec, getTable, labelKey } from '../../format/index.ts';
 import { assignRow } from './assign.ts';
 import { endsAfter, type LocateContext, type Span, type TableResult } from './context.ts';
-import { alignByPosition, centerOf, LABEL_SLACK, locateRows, type RowTarget } from './rows.ts';
+import { alignByPosition, centerOf } from './columns.ts';
+import { LABEL_SLACK, locateRows, type RowTarget } from './rows.ts';
 import type { Token } from './tokens.ts';
 
 const A_ANCHORS = ['第二十条第一项', '第二十条第1项', '第二十条'];
@@ -113,7 +114,7 @@ export function locateTableC(ctx: LocateContext, format: FormatSpec, span: Span)
   }
   const keys = targets.flatMap((t) => t.columns.map((c) => cellKey('c', t.row.key, c.key)));
   const aligned = alignByPosition(run, headerCenters(ctx, format, anchor, headerEnd, keys.length));
-  if (aligned !== run) run.splice(0, run.length, ...aligned);
+  if (aligned !== run && aligned.every((t) => t !== undefined)) run.splice(0, run.length, ...(aligned as Token[]));
   const solid = run.filter(valueLike).length;
   if (solid > 0 && solid < keys.length && !endsAfter(ctx, last)) {
     const byRow = locateRows(ctx, 'c', targets, { from: anchor, to: span.to });

@@ -7,7 +7,8 @@ import type { SourceDocument } from '../document.ts';
  * 「/」「—」「无」 standing where a number belongs).
  */
 export interface Token {
-  kind: 'text' | 'num' | 'blank';
+  /** `cut`: a table cell the page edge cut off (PDF), whose content cannot be known. */
+  kind: 'text' | 'num' | 'blank' | 'cut';
   raw: string;
   /** text: label key; num: the canonical number text; blank: the mark ('' when empty). */
   norm: string;
@@ -80,6 +81,7 @@ function at0(source: SourceLocation, column: number): SourceLocation {
   if (source.x !== undefined) out.x = source.x;
   if (source.y !== undefined) out.y = source.y;
   if (source.width !== undefined) out.width = source.width;
+  if (source.height !== undefined) out.height = source.height;
   return out;
 }
 
@@ -99,6 +101,11 @@ export function tokenize(doc: SourceDocument, simplify: boolean): Token[] {
       const where = line.cellSources?.[cellIndex] ?? line.source;
       const offset = base >= 0 ? base : column;
       let any = false;
+      if (line.cut?.[cellIndex]) {
+        tokens.push({ kind: 'cut', raw: '', norm: '', value: Number.NaN, line: index, lineEnd: false, source: at0(where, offset + 1) });
+        column = offset;
+        continue;
+      }
       for (const [word, at] of words(part)) {
         any = true;
         const c = classify(word, simplify);

@@ -1,52 +1,32 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { Finding } from '../../report/index.ts';
 import { type DocLine, ReadError, type SourceDocument } from '../document.ts';
 import { isPageNumberLine } from '../locate/tokens.ts';
-import { groupLines, lineToDoc, type TextItem } from './pdf-lines.ts';
+import { boxSource, type PageLine, pageLines } from './page-lines.ts';
+import { type PageGeometry, PdfPasswordError, parsePdf } from './parse/index.ts';
+import { pdfjsPages } from './pdfjs-text.ts';
+import { lineToDoc, type TextItem } from './pdf-lines.ts';
 
-const require = createRequire(import.meta.url);
-const PDFJS_DIR = dirname(require.resolve('pdfjs-dist/package.json'));
+/** `auto`: our parser, pdf.js where it cannot read the file; `pdfjs`: pdf.js only (tests compare the two). */
+export type PdfEngine = 'auto' | 'pdfjs';
+
 // Share of the page height at the top and bottom where running headers and footers stand.
 const MARGIN = 0.08;
 // A document with fewer characters than this in its text layer is a scan.
 const MIN_TEXT = 40;
 
-// pdf.js reads CMaps, standard font data and wasm modules from disk for every document; the
-// same few files serve all Chinese reports, so they are kept after the first read.
-const binaryCache = new Map<string, Promise<Uint8Array>>();
-
-class CachedBinaryDataFactory {
-  private readonly urls: Record<string, string | null>;
-  constructor(options: { cMapUrl?: string | null; standardFontDataUrl?: string | null; wasmUrl?: string | null }) {
-    this.urls = { cMapUrl: options.cMapUrl ?? null, standardFontDataUrl: options.standardFontDataUrl ?? null, wasmUrl: options.wasmUrl ?? null };
+/**
+ * The pages' glyphs and rulings: our own parser, which reads text without the rendering work
+ * of a viewer; pdf.js (text only) for the files it cannot read. The choice depends only on
+ * the bytes, so the same file always gives the same cells.
+ */
+async function geometry(file: string, bytes: Uint8Array, engine: PdfEngine): Promise<PageGeometry[]> {
+  if (engine === 'pdfjs') return pdfjsPages(file, bytes);
+  try {
+    return parsePdf(bytes);
+  } catch (error) {
+    if (error instanceof PdfPasswordError) throw new ReadError(file, 'PDF 已加密（需要密码），无法读取', 'encrypted PDF (password required)');
+    return pdfjsPages(file, bytes);
   }
-  fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
-    const base = this.urls[kind];
-    if (!base) return Promise.reject(new Error(`pdf.js asked for ${kind} data without a location`));
-    const path = `${base}${filename}`;
-    let data = binaryCache.get(path);
-    if (!data) {
-      data = readFile(path).then((b) => new Uint8Array(b));
-      data.catch(() => binaryCache.delete(path));
-      binaryCache.set(path, data);
-    }
-    return data;
-  }
-}
-
-interface PdfTextItem {
-  str: string;
-  transform: number[];
-  width: number;
-}
-
-function describe(error: unknown): { zh: string; en: string } {
-  const name = (error as { name?: string }).name ?? '';
-  if (name === 'PasswordException') return { zh: 'PDF 已加密（需要密码），无法读取', en: 'encrypted PDF (password required)' };
-  if (name === 'InvalidPDFException') return { zh: 'PDF 文件损坏或不完整（无法解析文件结构）', en: 'invalid or truncated PDF' };
-  return { zh: `PDF 无法解析：${(error as Error).message ?? String(error)}`, en: 'unreadable PDF' };
 }
 
 /** Text that recurs at the same place on several pages: a running header or footer. */
@@ -58,66 +38,23 @@ function runningKey(line: TextItem[]): string {
 }
 
 /**
- * Reads a PDF's text layer into document lines with page and position; running headers,
- * footers and page numbers are dropped. A PDF without a text layer yields a finding, not
- * invented cells; an encrypted or corrupt PDF a ReadError.
+ * Reads a PDF into document lines with page and position: each row of a ruled table is a
+ * line whose cells are the table's cell boxes (an empty box is an empty cell, a wrapped
+ * number is whole); other text is grouped into lines by baseline. Running headers, footers
+ * and page numbers are dropped. A PDF without a text layer yields a finding, not invented
+ * cells; an encrypted or corrupt PDF a ReadError.
  */
-export async function readPdf(file: string, bytes: Uint8Array): Promise<SourceDocument> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = getDocument({
-    data: bytes.slice(),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
-    cMapUrl: `${join(PDFJS_DIR, 'cmaps')}/`,
-    cMapPacked: true,
-    standardFontDataUrl: `${join(PDFJS_DIR, 'standard_fonts')}/`,
-    wasmUrl: `${join(PDFJS_DIR, 'wasm')}/`,
-    BinaryDataFactory: CachedBinaryDataFactory,
-  });
-  let pdf: Awaited<typeof task.promise>;
-  try {
-    pdf = await task.promise;
-  } catch (error) {
-    await task.destroy();
-    const { zh, en } = describe(error);
-    throw new ReadError(file, zh, en);
-  }
-  try {
-    // All pages at once: pdf.js interleaves their work instead of waiting on each in turn.
-    const pages = await Promise.all(
-      Array.from({ length: pdf.numPages }, async (_, i) => {
-        const page = await pdf.getPage(i + 1);
-        const { height } = page.getViewport({ scale: 1 });
-        const content = await page.getTextContent({ disableNormalization: true });
-        const items: TextItem[] = (content.items as PdfTextItem[])
-          .filter((item) => typeof item.str === 'string')
-          .map((item) => {
-            const [a = 0, b = 0, , , e = 0, f = 0] = item.transform;
-            return { str: item.str, x: e, y: height - f, width: item.width, size: Math.hypot(a, b) || 1 };
-          });
-        page.cleanup();
-        return { lines: groupLines(items), height };
-      }),
-    );
-    return toDocument(file, pages);
-  } catch (error) {
-    const { zh, en } = describe(error);
-    throw new ReadError(file, zh, en);
-  } finally {
-    await pdf.destroy();
-  }
+export async function readPdf(file: string, bytes: Uint8Array, engine: PdfEngine = 'auto'): Promise<SourceDocument> {
+  const pages = (await geometry(file, bytes, engine)).map((page) => ({ lines: pageLines(page), height: page.height }));
+  return toDocument(file, pages);
 }
 
-function toDocument(file: string, pages: { lines: TextItem[][]; height: number }[]): SourceDocument {
-  const inMargin = (line: TextItem[], height: number) => {
-    const y = line[0]?.y ?? 0;
-    return y < height * MARGIN || y > height * (1 - MARGIN);
-  };
+function toDocument(file: string, pages: { lines: PageLine[]; height: number }[]): SourceDocument {
+  const inMargin = (line: PageLine, height: number) => line.kind === 'text' && (line.y < height * MARGIN || line.y > height * (1 - MARGIN));
   const seen = new Map<string, number>();
   for (const page of pages) {
-    for (const key of new Set(page.lines.filter((l) => inMargin(l, page.height)).map(runningKey))) seen.set(key, (seen.get(key) ?? 0) + 1);
+    const keys = page.lines.filter((l) => inMargin(l, page.height)).map((l) => (l.kind === 'text' ? runningKey(l.items) : ''));
+    for (const key of new Set(keys)) seen.set(key, (seen.get(key) ?? 0) + 1);
   }
   const lines: DocLine[] = [];
   const messages: Finding[] = [];
@@ -125,13 +62,21 @@ function toDocument(file: string, pages: { lines: TextItem[][]; height: number }
   let chars = 0;
   pages.forEach((page, index) => {
     const kept = page.lines.filter((line) => {
-      if (!inMargin(line, page.height)) return true;
-      const text = line.map((i) => i.str).join('');
-      return !(isPageNumberLine(text) || /^\s*\d{1,3}\s*$/.test(text) || (pages.length > 2 && (seen.get(runningKey(line)) ?? 0) >= 2));
+      if (line.kind !== 'text' || !inMargin(line, page.height)) return true;
+      const text = line.items.map((i) => i.str).join('');
+      return !(isPageNumberLine(text) || /^\s*\d{1,3}\s*$/.test(text) || (pages.length > 2 && (seen.get(runningKey(line.items)) ?? 0) >= 2));
     });
     if (kept.length === 0) empty.push(index + 1);
     for (const line of kept) {
-      const doc = lineToDoc(line, file, index + 1, lines.length + 1);
+      const lineNo = lines.length + 1;
+      let doc: DocLine;
+      if (line.kind === 'text') doc = lineToDoc(line.items, file, index + 1, lineNo);
+      else {
+        const cells = line.cells.map((c) => c.text);
+        const cellSources = line.cells.map((c) => ({ ...boxSource(file, index + 1, c.box), line: lineNo }));
+        doc = { text: cells.join(' '), cells, cellSources, source: { ...(cellSources[0] ?? { file }), line: lineNo } };
+        if (line.cells.some((c) => c.cut)) doc.cut = line.cells.map((c) => c.cut);
+      }
       chars += doc.text.length;
       lines.push(doc);
     }

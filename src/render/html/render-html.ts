@@ -31,12 +31,18 @@ function tableHtml(report: Report, id: 'a' | 'b' | 'c'): string {
   return `<table class="table-${id}" aria-label="${escapeHtml(TABLE_NAMES[id])}">${cols}${head}\n${body}</table>`;
 }
 
+/** Options of the HTML page. */
+export interface HtmlOptions {
+  /** Style sheet appended after the standard one (another page size, fonts, column widths). */
+  css?: string;
+}
+
 /**
  * Renders a report as one standalone, printable HTML page in the standard layout: the title,
  * the six sections with their standard headings, the three tables with the standard's merged
  * header cells, and the signature.
  */
-export function renderHtml(report: Report): string {
+export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const title = reportTitle(report);
   const date = chineseDate(report.meta.date);
   const signature =
@@ -59,7 +65,7 @@ export function renderHtml(report: Report): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${REPORT_CSS}</style>
+<style>${REPORT_CSS}</style>${options.css ? `\n<style>${options.css}</style>` : ''}
 </head>
 <body>
 <article class="report">

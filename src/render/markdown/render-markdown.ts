@@ -3,8 +3,21 @@ import { formatOf, type Report } from '../../report/index.ts';
 import { flatTable, valueText } from '../layout.ts';
 import { chineseDate, reportTitle, sectionsToRender } from '../text.ts';
 
+/**
+ * Text from a report made inert in Markdown: HTML (「<script>」「<img onerror>」) becomes
+ * entities, and the characters of links, images, emphasis and code are escaped, so an agency
+ * name or a section cannot inject markup into the page a content system builds from it.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]!]/g, '\\$&');
+}
+
 function row(cells: readonly string[]): string {
-  return `| ${cells.map((c) => c.replace(/\|/g, '｜')).join(' | ')} |`;
+  return `| ${cells.map((c) => escapeMarkdown(c).replace(/\|/g, '｜')).join(' | ')} |`;
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -28,13 +41,13 @@ function tableMarkdown(report: Report, id: TableId): string {
  * tables are flat, one row per standard row with its full label.
  */
 export function renderMarkdown(report: Report): string {
-  const parts = [`# ${reportTitle(report)}`];
+  const parts = [`# ${escapeMarkdown(reportTitle(report))}`];
   for (const s of sectionsToRender(report)) {
-    parts.push(`## ${s.heading}`);
-    if (s.paragraphs.length) parts.push(s.paragraphs.join('\n\n'));
+    parts.push(`## ${escapeMarkdown(s.heading)}`);
+    if (s.paragraphs.length) parts.push(s.paragraphs.map(escapeMarkdown).join('\n\n'));
     if (s.table) parts.push(tableMarkdown(report, s.table));
   }
-  const signature = [report.meta.agency ?? '', chineseDate(report.meta.date)].filter(Boolean);
+  const signature = [escapeMarkdown(report.meta.agency ?? ''), chineseDate(report.meta.date)].filter(Boolean);
   if (signature.length) parts.push(signature.join('  \n'));
   return `${parts.join('\n\n')}\n`;
 }

@@ -50,10 +50,10 @@ export interface RunningBrowser {
   close(): Promise<void>;
 }
 
-/** Starts Debian's Chromium headless (never a downloaded one). */
-export async function startBrowser(): Promise<RunningBrowser> {
+/** Starts Debian's Chromium headless (never a downloaded one), with our fontconfig file or the one given. */
+export async function startBrowser(fontconfigFile?: string): Promise<RunningBrowser> {
   const executablePath = chromiumPath();
-  const fonts = fileURLToPath(new URL('./fonts.conf', import.meta.url));
+  const fonts = fontconfigFile ?? fileURLToPath(new URL('./fonts.conf', import.meta.url));
   let browser: Browser;
   try {
     browser = await chromium.launch({

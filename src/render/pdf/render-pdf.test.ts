@@ -6,7 +6,7 @@ import { readReportBytes } from '../../ingest/index.ts';
 import { cellValues } from '../../report/index.ts';
 import { changedShare, decodeGrayPng } from '../../testing/png.ts';
 import { randomReport } from '../../testing/random-report.ts';
-import { libreOfficeToPdf, pdfToPngs } from '../../testing/tools.ts';
+import { libreOfficeToPdf, pdfToPngs, TEST_FONTCONFIG } from '../../testing/tools.ts';
 import { renderDocx } from '../docx/render-docx.ts';
 import { BrowserMissingError } from './browser.ts';
 import { PdfRenderer, renderPdf } from './render-pdf.ts';
@@ -17,7 +17,8 @@ const DPI = 40;
 const TOLERANCE = 0.002;
 let renderer: PdfRenderer;
 before(async () => {
-  renderer = await PdfRenderer.start();
+  // The tests' fonts only (Noto CJK, DejaVu): what else the machine has must not change a page.
+  renderer = await PdfRenderer.start({ fontconfigFile: TEST_FONTCONFIG });
 });
 after(async () => {
   await renderer?.close();

@@ -11,7 +11,19 @@ const FOOTER =
 // fontconfig aliases, every official name becomes a separate copy of the same font in the PDF,
 // and subsetting each copy of a CJK font doubles the print time.
 const PRINT_FONTS =
-  '<style>html, h1, p, table, th, td { font-family: "Noto Serif CJK SC", serif; } h2, caption { font-family: "Noto Sans CJK SC", sans-serif; }</style>';
+  'html, h1, p, table, th, td { font-family: "Noto Serif CJK SC", serif; } h2, caption { font-family: "Noto Sans CJK SC", sans-serif; }';
+
+/** Options of the browser. */
+export interface PdfRendererOptions {
+  /** The fontconfig file the browser sees instead of ours (tests name only the fonts they depend on). */
+  fontconfigFile?: string;
+}
+
+/** Options of one printed report. */
+export interface PdfOptions {
+  /** Style sheet applied after ours: another page size (`@page { size: A4 landscape }`), fonts, widths. */
+  css?: string;
+}
 
 /**
  * Renders reports to A4 PDF through one Chromium, for a batch, a server or a single report.
@@ -24,15 +36,15 @@ export class PdfRenderer {
   private constructor(private readonly running: RunningBrowser) {}
 
   /** Starts the browser. Throws BrowserMissingError when Chromium is absent. */
-  static async start(): Promise<PdfRenderer> {
-    return new PdfRenderer(await startBrowser());
+  static async start(options: PdfRendererOptions = {}): Promise<PdfRenderer> {
+    return new PdfRenderer(await startBrowser(options.fontconfigFile));
   }
 
   /** One report as PDF bytes: the HTML page printed on A4 with page numbers. */
-  async render(report: Report): Promise<Uint8Array> {
+  async render(report: Report, options: PdfOptions = {}): Promise<Uint8Array> {
     const page = this.idle.pop() ?? (await this.running.browser.newPage());
     try {
-      await page.setContent(renderHtml(report).replace('</head>', `${PRINT_FONTS}\n</head>`), { waitUntil: 'load' });
+      await page.setContent(renderHtml(report, { css: `${PRINT_FONTS}\n${options.css ?? ''}` }), { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready);
       const pdf = await page.pdf({
         format: 'A4',
