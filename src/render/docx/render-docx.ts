@@ -37,6 +37,8 @@ export interface DocxOptions {
   tableWidth?: number;
   /** Repeat the tables' header rows on every page (true). */
   repeatHeader?: boolean;
+  /** Keep table 三 on one page, moving it to the next whole rather than split it (true). */
+  keepTableB?: boolean;
 }
 
 /** What the options settle: the Latin font, the table text size, the page. */
@@ -45,6 +47,7 @@ interface Style {
   tableSize: number;
   tableWidth: number;
   repeatHeader: boolean;
+  keepTableB: boolean;
   page: { width: number; height: number };
 }
 
@@ -54,6 +57,7 @@ function styleOf(options: DocxOptions): Style {
     tableSize: options.tableSizePt ? Math.round(options.tableSizePt * 2) : SIZE.table,
     tableWidth: options.tableWidth ?? 1,
     repeatHeader: options.repeatHeader ?? true,
+    keepTableB: options.keepTableB ?? true,
     page: options.landscape ? { width: PAGE.height, height: PAGE.width } : { width: PAGE.width, height: PAGE.height },
   };
 }
@@ -86,7 +90,7 @@ function table(report: Report, id: 'a' | 'b' | 'c', style: Style): Table {
   const layout = tableLayout(formatOf(report), report, id);
   // Table 三 fits one A4 page: every row but the last keeps with the next, so Word moves the
   // table to a new page whole instead of splitting 「三、本年度办理结果」 after one row.
-  const keep = (last: boolean) => id === 'b' && !last;
+  const keep = (last: boolean) => id === 'b' && style.keepTableB && !last;
   const rows = [
     ...layout.head.map(
       (r) => new TableRow({ children: r.map((c) => cell(c, style, keep(false))), tableHeader: style.repeatHeader, cantSplit: true }),
