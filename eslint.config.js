@@ -2,24 +2,29 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config({ ignores: ['node_modules/', '**/fixtures/', 'scratch/'] }, js.configs.recommended, ...tseslint.configs.recommended, {
-  languageOptions: {
-    globals: {
-      process: 'readonly',
-      console: 'readonly',
-      URL: 'readonly',
-      TextDecoder: 'readonly',
-      TextEncoder: 'readonly',
-      performance: 'readonly',
-      Buffer: 'readonly',
-      setTimeout: 'readonly',
-      clearTimeout: 'readonly',
-      document: 'readonly',
+export default tseslint.config(
+  { ignores: ['node_modules/', '**/fixtures/', 'scratch/', 'dist/', 'gongkai-demo/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        performance: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        document: 'readonly',
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-control-regex': 'off',
     },
   },
-  rules: {
-    '@typescript-eslint/no-non-null-assertion': 'off',
-    '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-    'no-control-regex': 'off',
-  },
-});
+);

@@ -1,9 +1,13 @@
+import { adminActor } from '../src/register/actor.ts';
 import { openDatabase } from '../src/db/index.ts';
 import type { Database } from '../src/db/index.ts';
 import { createAgency, importCases, reportFromRegister, seedCalendar } from '../src/register/index.ts';
 import { randomCases } from '../src/testing/cases.ts';
 import { testDatabase } from '../src/testing/db.ts';
 import { peakMb } from './measure.ts';
+
+/** An administrator of the test register. */
+const as = (userId: string) => adminActor(userId);
 
 const OUTCOMES_SQL = `(array['granted','partial','refused.third_party','refused.process_info','unable.not_held','unable.needs_creation','rejected.duplicate','rejected.petition','other.other','other.no_correction'])`;
 const KINDS_SQL = `(array['natural','natural','natural','natural','business','research','social','legal','other_org'])`;
@@ -31,7 +35,7 @@ async function reportTimes(db: Database, agencyId: number): Promise<string> {
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
-    await reportFromRegister(db, agencyId, 2024);
+    await reportFromRegister(db, as('a'), agencyId, 2024);
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
@@ -44,7 +48,7 @@ export async function benchRegister(): Promise<void> {
   const count = 1_000_000;
   const lite = await openDatabase({ dataDir: 'memory://' });
   await seedCalendar(lite);
-  const a = await createAgency(lite, 'bench', '基准测试局');
+  const a = await createAgency(lite, as('bench'), { name: '基准测试局' });
   let t0 = performance.now();
   await load(lite, a.id, count);
   console.log(`PGlite：载入 ${count} 件申请 ${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
@@ -55,7 +59,7 @@ export async function benchRegister(): Promise<void> {
   if (server) {
     const pg = await openDatabase({ url: server });
     await pg.query('truncate applications, application_events, agencies, audit_log restart identity cascade');
-    const b = await createAgency(pg, 'bench', '基准测试局');
+    const b = await createAgency(pg, as('bench'), { name: '基准测试局' });
     t0 = performance.now();
     await load(pg, b.id, count);
     console.log(`PostgreSQL：载入 ${count} 件申请 ${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
@@ -65,10 +69,10 @@ export async function benchRegister(): Promise<void> {
   } else console.log('（未提供 PostgreSQL 服务器：用 bash scripts/with-postgres.sh npm run bench register 一并测试）');
 
   const db = await testDatabase();
-  const agency = await createAgency(db, 'bench', '导入测试局');
+  const agency = await createAgency(db, as('bench'), { name: '导入测试局' });
   const rows = randomCases(9, 20_000, [2023, 2024]);
   t0 = performance.now();
-  await importCases(db, 'bench', agency.id, rows);
+  await importCases(db, as('bench'), agency.id, rows);
   const seconds = (performance.now() - t0) / 1000;
   console.log(`导入（${db.kind}，含校验、审计、锁检查）：${rows.length} 行 ${seconds.toFixed(1)} 秒，${Math.round(rows.length / seconds)} 行/秒`);
   await db.close();

@@ -1,8 +1,12 @@
-import { Command, InvalidArgumentError } from 'commander';
-import { check } from './check.ts';
-import { extract } from './extract.ts';
-import { addRegisterCommands } from './register-commands.ts';
-import { render, TARGETS, type Target } from './render.ts';
+// The command line. Only commander and the command definitions load at start; each command's
+// implementation (readers, checks, renderers, the database) is imported when it runs.
+import { type Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ERROR_CODES } from '../errors.ts';
+import { ChineseCommand } from './chinese.ts';
+import { reportError } from './fail.ts';
+import { addRegisterCommands, lazy } from './register/define.ts';
+
+const VERSION = '0.1.0';
 
 function parseWorkers(value: string): number {
   const n = Number(value);
@@ -12,12 +16,16 @@ function parseWorkers(value: string): number {
 
 /** Builds the `gongkai` command line. */
 export function buildProgram(): Command {
-  const program = new Command('gongkai')
-    .description('政府信息公开工作年度报告：提取表格、核对勾稽关系、生成报告')
-    .version('0.1.0', '-v, --version', '显示版本号')
-    .helpOption('-h, --help', '显示帮助')
+  const program = new ChineseCommand('gongkai')
+    .description('政府信息公开：依申请公开台账与法定期限、年度报告的生成、提取与核对')
+    .version(VERSION, '-v, --version', '显示版本号')
     .helpCommand('help [command]', '显示某个命令的帮助')
-    .showHelpAfterError('（使用 gongkai --help 查看用法）');
+    .option('--actor <name>', '以谁的名义操作（记入修改记录；默认为当前系统用户）');
+  program
+    .command('demo')
+    .description('演示：建立一个示例台账，由它生成年度报告，核对并输出 DOCX、HTML、Markdown（有 Chromium 时还有 PDF）')
+    .option('--out <dir>', '输出目录', 'gongkai-demo')
+    .action(lazy(async () => (await import('./demo.ts')).demo));
   program
     .command('extract')
     .description('提取年度报告的三张表格、机关名称、年度和格式（文本、HTML、DOCX、PDF）')
@@ -27,9 +35,7 @@ export function buildProgram(): Command {
     .option('-r, --recursive', '读取目录及其子目录中的报告')
     .option('-o, --out <file>', '把结果写入文件：.jsonl（JSON Lines）、.csv（长表）或 .xlsx（每份报告一行，另附问题表）')
     .option('-j, --workers <n>', '并行线程数（默认：文件多时用全部 CPU 核）', parseWorkers)
-    .action(async (files: string[], options) => {
-      process.exitCode = await extract(files, options);
-    });
+    .action(lazy(async () => async (args, o) => (await import('./extract.ts')).extract(args[0] as string[], o)));
   program
     .command('check')
     .description('核对年度报告：勾稽关系、空白单元格、缺表缺行、正文与表格一致性等')
@@ -38,24 +44,27 @@ export function buildProgram(): Command {
     .option('-r, --recursive', '读取目录及其子目录中的报告')
     .option('-o, --out <file>', '把结果写入文件：.jsonl、.csv 或 .xlsx（含问题表）')
     .option('-j, --workers <n>', '并行线程数（默认：文件多时用全部 CPU 核）', parseWorkers)
-    .action(async (files: string[], options) => {
-      process.exitCode = await check(files, options);
-    });
+    .action(lazy(async () => async (args, o) => (await import('./check.ts')).check(args[0] as string[], o)));
   program
     .command('render')
     .description('按国家标准版式生成年度报告：DOCX、PDF、HTML 或 Markdown（先核对，有错误时不生成）')
     .argument('<report>', '报告 JSON（extract --json 的格式，含各章节正文），或 extract 能读取的任何报告文件')
-    .requiredOption('--to <format>', `输出格式：${TARGETS.join('|')}`, (v: string) => {
-      if (!(TARGETS as readonly string[]).includes(v)) throw new InvalidArgumentError(`输出格式应为 ${TARGETS.join('、')} 之一`);
-      return v as Target;
-    })
+    .addOption(new Option('--to <format>', '输出格式').choices(['docx', 'pdf', 'html', 'md']).makeOptionMandatory())
     .option('--out <file>', '输出文件（- 为标准输出）；默认为当前目录下同名文件')
     .option('--force', '即使核对有错误也生成')
-    .action(async (file: string, options) => {
-      process.exitCode = await render(file, options);
-    });
+    .action(lazy(async () => async (args, o) => (await import('./render.ts')).render(args[0] as string, o)));
   addRegisterCommands(program);
   return program;
 }
 
-await buildProgram().parseAsync(process.argv);
+/** Runs the command line; every refusal becomes one Chinese line on stderr and its exit code. */
+export async function main(argv: readonly string[] = process.argv): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // commander has already printed the help, the version, or the (translated) message.
+      process.exitCode = error.exitCode === 0 ? 0 : ERROR_CODES.usage.exit;
+    } else process.exitCode = reportError(error);
+  }
+}

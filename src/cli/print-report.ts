@@ -1,5 +1,6 @@
 import { TABLE_NAMES, type TableId } from '../format/index.ts';
-import { flatTable } from '../render/index.ts';
+// The layout module alone: render/index.ts loads every renderer.
+import { flatTable } from '../render/layout.ts';
 import { formatOf, missingItems, type Report } from '../report/index.ts';
 import { columns } from './text-width.ts';
 

@@ -1,5 +1,5 @@
 /** The database: PGlite embedded by default, PostgreSQL by URL; migrations; one transaction per change. */
-export { openDatabase, migratedSnapshot, DEFAULT_DATA_DIR, type OpenOptions } from './open.ts';
+export { openDatabase, migratedSnapshot, type OpenOptions } from './open.ts';
 export { migrate, MIGRATIONS } from './migrations.ts';
 export { AppError, type Database, type Queryable } from './types.ts';
 export { lockFolder } from './folder-lock.ts';

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { loadConfig } from '../config.ts';
 import { dbError } from './errors.ts';
 import { lockFolder } from './folder-lock.ts';
 import { migrate } from './migrations.ts';
@@ -14,13 +15,10 @@ const INT8 = 20;
 const PARSERS = { [DATE]: (v: string) => v, [NUMERIC]: (v: string) => Number(v), [INT8]: (v: string) => Number(v) };
 for (const [oid, parse] of Object.entries(PARSERS)) pg.types.setTypeParser(Number(oid), parse);
 
-/** Default data folder of the embedded database. */
-export const DEFAULT_DATA_DIR = 'data/gongkai-db';
-
 export interface OpenOptions {
-  /** A PostgreSQL server (defaults to $DATABASE_URL); the embedded PGlite otherwise. */
+  /** A PostgreSQL server (defaults to the configuration's DATABASE_URL); the embedded PGlite otherwise. */
   url?: string;
-  /** PGlite data folder; `memory://` for an in-memory database. */
+  /** PGlite data folder (defaults to the configuration's data folder); `memory://` for an in-memory database. */
   dataDir?: string;
   /** A PGlite `dumpDataDir()` snapshot to start from (tests). */
   snapshot?: Blob;
@@ -82,12 +80,13 @@ function fromPool(pool: pg.Pool): Database {
 
 /** Opens the database (PGlite by default, PostgreSQL by URL) and brings its schema up to date. */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
-  const url = options.url ?? process.env.DATABASE_URL;
+  const config = options.url === undefined || options.dataDir === undefined ? loadConfig() : undefined;
+  const url = options.url ?? (options.dataDir === undefined ? config?.databaseUrl : undefined);
   let db: Database;
   if (url) {
     db = fromPool(new pg.Pool({ connectionString: url, max: 4 }));
   } else {
-    const dataDir = options.dataDir ?? process.env.GONGKAI_DATA ?? DEFAULT_DATA_DIR;
+    const dataDir = options.dataDir ?? (config as { dataDir: string }).dataDir;
     const memory = dataDir.startsWith('memory://');
     const unlock = memory ? () => undefined : lockFolder(dataDir);
     try {

@@ -15,13 +15,5 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
-/** A refusal the user can act on: a Chinese message and a code (mapped to an HTTP status by the server). */
-export class AppError extends Error {
-  constructor(
-    readonly code: 'invalid' | 'not_found' | 'conflict' | 'locked' | 'unavailable',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
-}
+// The application error lives in src/errors.ts; re-exported here for the database's callers.
+export { AppError } from '../errors.ts';

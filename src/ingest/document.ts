@@ -1,3 +1,4 @@
+import { AppError } from '../errors.ts';
 import type { Finding, SourceKind, SourceLocation } from '../report/index.ts';
 
 /**
@@ -28,15 +29,15 @@ export interface SourceDocument {
 }
 
 /**
- * An input that cannot be read as a report at all. Carries a Chinese and an English reason;
- * the message names the file.
+ * An input that cannot be read as a report at all: the AppError code `unreadable`, with a
+ * Chinese and an English reason; the message names the file.
  */
-export class ReadError extends Error {
+export class ReadError extends AppError {
   readonly file: string;
   readonly reason: string;
   readonly reasonEn: string;
   constructor(file: string, reason: string, reasonEn: string) {
-    super(`${file}：${reason}（${reasonEn}）`);
+    super('unreadable', `${file}：${reason}（${reasonEn}）`, { file, reason, reasonEn });
     this.name = 'ReadError';
     this.file = file;
     this.reason = reason;

@@ -1,10 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Report } from '../report/index.ts';
 import { ReadError, type SourceDocument } from './document.ts';
-import { readDocx } from './docx/read-docx.ts';
-import { readHtml } from './html/read-html.ts';
 import { locate } from './locate/locate.ts';
-import { readPdf } from './pdf/read-pdf.ts';
 import { sniffBinary } from './text/decode.ts';
 import { readText } from './text/read-text.ts';
 
@@ -41,14 +38,18 @@ export function looksLikeHtml(file: string, bytes: Uint8Array): boolean {
   return HTML_START.test(head) || (/\.s?html?$/i.test(file) && /<[a-z][^>]*>/i.test(head));
 }
 
-/** Reads a container into a document, choosing the reader by content, not by name. */
+/**
+ * Reads a container into a document, choosing the reader by content, not by name. Each reader
+ * is loaded when first needed: a text check need not pay for pdf.js or the HTML parser.
+ */
 export async function readDocument(file: string, bytes: Uint8Array): Promise<SourceDocument> {
   if (bytes.length === 0) throw new ReadError(file, '文件为空', 'empty file');
-  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return readPdf(file, bytes);
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return readDocx(file, bytes);
+  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)
+    return (await import('./pdf/read-pdf.ts')).readPdf(file, bytes);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return (await import('./docx/read-docx.ts')).readDocx(file, bytes);
   const binary = sniffBinary(bytes);
   if (binary) throw new ReadError(file, `内容是${binary.zh}，不是可读取的报告`, `content is ${binary.en}, not a readable report`);
-  if (looksLikeHtml(file, bytes)) return readHtml(file, bytes);
+  if (looksLikeHtml(file, bytes)) return (await import('./html/read-html.ts')).readHtml(file, bytes);
   return readText(file, bytes);
 }
 

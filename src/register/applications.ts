@@ -1,13 +1,16 @@
 import { z } from 'zod';
-import { computeDeadline, type Deadline, formatDay, type Pause, type WorkCalendar } from '../calendar/index.ts';
-import { AppError, type Database, type Queryable } from '../db/index.ts';
-import { type CaseFacts, type CaseState, type EventInput, EVENT_KINDS, transition } from './lifecycle.ts';
+import { addDays, computeDeadline, type Deadline, formatDay, type Pause, type WorkCalendar } from '../calendar/index.ts';
+import type { Database, Queryable } from '../db/index.ts';
+import { AppError } from '../errors.ts';
+import { type Actor, assertRead, assertWrite } from './actor.ts';
+import { loadCalendar } from './calendar-store.ts';
+import { type CaseFacts, type CaseState, type EventInput, EVENT_KINDS, parseEvent, transition } from './lifecycle.ts';
 import { receiptDay } from './receipt.ts';
 import { APPLICANT_KINDS, CHANNELS } from './vocabulary.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
 
-/** A new application as staff enter it. */
+/** A new application as staff enter it: one schema for the register, the command line and imports. */
 export const applicationInput = z.object({
   agencyId: z.number().int().positive(),
   reference: z.string().trim().max(100).optional(),
@@ -53,17 +56,32 @@ const COLUMNS = `id, agency_id as "agencyId", reference, applicant_kind as "appl
   applicant_contact as "applicantContact", channel, submitted_on::text as "submittedOn", received_on::text as "receivedOn", content, state,
   outcome, closed_on::text as "closedOn", clock_start::text as "clockStart", extension_days as "extensionDays"`;
 
+/** The Chinese names of an application's fields, as staff know them from the import template. */
+export const FIELD_NAMES: Record<string, string> = {
+  agencyId: '机关',
+  reference: '编号',
+  applicantKind: '申请人类型',
+  applicantName: '申请人',
+  applicantContact: '联系方式',
+  channel: '提交方式',
+  submittedOn: '提交日期',
+  confirmedOn: '确认日期',
+  content: '申请内容',
+};
+
 function invalid(error: z.ZodError): AppError {
-  return new AppError('invalid', error.issues.map((i) => `${i.path.join('.') || '输入'}：${i.message}`).join('；'));
+  const problems = error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+  return new AppError('invalid', problems.map((p) => `${FIELD_NAMES[p.field] ?? (p.field || '输入')}：${p.message}`).join('；'), { problems });
 }
 
 /** Registers a received application (receipt day per 条例 art. 31), with its first event. */
-export async function createApplication(db: Database, actor: string, input: ApplicationInput): Promise<ApplicationRow> {
+export async function createApplication(db: Database, actor: Actor, input: ApplicationInput): Promise<ApplicationRow> {
   const parsed = applicationInput.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error);
   const a = parsed.data;
+  assertWrite(actor, a.agencyId);
   const receipt = receiptDay({ channel: a.channel as keyof typeof CHANNELS, submittedOn: a.submittedOn, confirmedOn: a.confirmedOn });
-  return await db.transaction(actor, async (tx) => {
+  return await db.transaction(actor.userId, async (tx) => {
     const { rows } = await tx.query<ApplicationRow>(
       `insert into applications (agency_id, reference, applicant_kind, applicant_name, applicant_contact, channel, submitted_on, received_on, content, clock_start)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $8) returning ${COLUMNS}`,
@@ -74,18 +92,57 @@ export async function createApplication(db: Database, actor: string, input: Appl
       row.id,
       'received',
       receipt.day,
-      actor,
+      actor.userId,
       JSON.stringify({ reason: receipt.reason }),
     ]);
     return row;
   });
 }
 
-/** One application, or AppError. */
-export async function getApplication(db: Queryable, id: number): Promise<ApplicationRow> {
+async function loadApplication(db: Queryable, id: number): Promise<ApplicationRow> {
   const { rows } = await db.query<ApplicationRow>(`select ${COLUMNS} from applications where id = $1`, [id]);
-  if (!rows[0]) throw new AppError('not_found', `没有编号为 ${id} 的申请`);
+  if (!rows[0]) throw new AppError('not_found', `没有内部编号为 ${id} 的申请`, { id });
   return rows[0];
+}
+
+/** One application by its internal id, if the actor may read it. */
+export async function getApplication(db: Queryable, actor: Actor, id: number): Promise<ApplicationRow> {
+  const row = await loadApplication(db, id);
+  assertRead(actor, row.agencyId);
+  return row;
+}
+
+/**
+ * An agency's application by the 编号 its staff gave it; a `#` and digits (「#12」) is the
+ * internal id, for applications entered without a 编号.
+ */
+export async function findApplication(db: Queryable, actor: Actor, agencyId: number, reference: string): Promise<ApplicationRow> {
+  assertRead(actor, agencyId);
+  const internal = /^#(\d+)$/.exec(reference.trim());
+  const { rows } = await db.query<ApplicationRow>(
+    `select ${COLUMNS} from applications where agency_id = $1 and ${internal ? 'id = $2::int' : 'reference = $2'}`,
+    [agencyId, internal ? internal[1] : reference.trim()],
+  );
+  if (!rows[0]) throw new AppError('not_found', `本机关没有编号为「${reference}」的申请`, { agencyId, reference });
+  return rows[0];
+}
+
+/** The applications of some agencies that count in a year's report (received by its end, open at its start or later) and/or are still open, in order of receipt. */
+export async function listApplications(
+  db: Queryable,
+  actor: Actor,
+  agencyIds: readonly number[],
+  filter: { year?: number; open?: boolean } = {},
+): Promise<ApplicationRow[]> {
+  assertRead(actor, ...agencyIds);
+  const { rows } = await db.query<ApplicationRow>(
+    `select ${COLUMNS} from applications where agency_id = any($1::int[])
+       and ($2::int is null or (received_on <= make_date($2, 12, 31) and (closed_on is null or closed_on >= make_date($2, 1, 1))))
+       and (not $3 or closed_on is null)
+     order by received_on, id`,
+    [agencyIds, filter.year ?? null, filter.open ?? false],
+  );
+  return rows;
 }
 
 /** The events of some applications in order, by application (one query for a whole list). */
@@ -108,9 +165,11 @@ export async function eventsOf(db: Queryable, id: number): Promise<EventRow[]> {
  * Records what happened to an application (补正, consultation, extension, fee, answer…),
  * refusing transitions the 条例 does not allow, in one transaction with the case's new state.
  */
-export async function addEvent(db: Database, actor: string, id: number, event: EventInput): Promise<ApplicationRow> {
-  return await db.transaction(actor, async (tx) => {
-    const row = await getApplication(tx, id);
+export async function addEvent(db: Database, actor: Actor, id: number, input: EventInput): Promise<ApplicationRow> {
+  const event = parseEvent(input);
+  return await db.transaction(actor.userId, async (tx) => {
+    const row = await loadApplication(tx, id);
+    assertWrite(actor, row.agencyId);
     const events = await eventsOf(tx, id);
     const facts: CaseFacts = {
       state: row.state,
@@ -124,8 +183,8 @@ export async function addEvent(db: Database, actor: string, id: number, event: E
       id,
       event.kind,
       event.onDate,
-      actor,
-      JSON.stringify(event.data ?? {}),
+      actor.userId,
+      JSON.stringify(event.data),
     ]);
     const { rows } = await tx.query<ApplicationRow>(
       `update applications set state = $2, outcome = coalesce($3, outcome), closed_on = coalesce($4::date, closed_on),
@@ -176,14 +235,46 @@ export interface DueItem {
   receivedOn: string;
   due: string | null;
   overdue: boolean;
+  /** Working days past the due date (0 when not overdue). */
+  overdueDays: number;
+  /** Working days left until the due date, today not counted (0 when due today or overdue). */
+  daysLeft: number;
   state: CaseState;
+  /** How the due date was computed, step by step. */
+  steps: string[];
+  warnings: string[];
+}
+
+/** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
+function workingDaysAfter(calendar: WorkCalendar, from: string, to: string): number {
+  let n = 0;
+  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (calendar.isWorking(day)) n++;
+  return n;
+}
+
+/** An application with its events and, while it is open, its answer deadline and explanation. */
+export interface ApplicationDetail {
+  application: ApplicationRow;
+  events: EventRow[];
+  deadline: Deadline | null;
+}
+
+/** One application in full, if the actor may read it. */
+export async function applicationDetail(db: Queryable, actor: Actor, id: number): Promise<ApplicationDetail> {
+  const application = await getApplication(db, actor, id);
+  const events = await eventsOf(db, id);
+  const deadline = application.closedOn ? null : deadlineOf(await loadCalendar(db), application, events);
+  return { application, events, deadline };
 }
 
 /**
- * Open applications with their due dates: those overdue and those due within `days` working
- * days of `today`, soonest first; names masked.
+ * Open applications of some agencies with their due dates: those overdue and those due within
+ * `days` working days of `today`, soonest first; each with its explanation and how many working
+ * days it is overdue or has left; names masked.
  */
-export async function dueList(db: Queryable, calendar: WorkCalendar, agencyIds: readonly number[], today: string, days = 5): Promise<DueItem[]> {
+export async function dueList(db: Queryable, actor: Actor, agencyIds: readonly number[], today: string, days = 5): Promise<DueItem[]> {
+  assertRead(actor, ...agencyIds);
+  const calendar = await loadCalendar(db);
   const { rows } = await db.query<ApplicationRow>(`select ${COLUMNS} from applications where closed_on is null and agency_id = any($1::int[])`, [
     agencyIds,
   ]);
@@ -204,7 +295,11 @@ export async function dueList(db: Queryable, calendar: WorkCalendar, agencyIds: 
         receivedOn: row.receivedOn,
         due: d.due,
         overdue,
+        overdueDays: overdue && d.due ? workingDaysAfter(calendar, d.due, today) : 0,
+        daysLeft: !overdue && d.due ? workingDaysAfter(calendar, today, d.due) : 0,
         state: row.state,
+        steps: d.steps,
+        warnings: d.warnings,
       });
     }
   }

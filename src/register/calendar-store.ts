@@ -1,22 +1,24 @@
 import { type SpecialDay, SEED_YEARS, seedSpecialDays, WorkCalendar } from '../calendar/index.ts';
 import type { Database, Queryable } from '../db/index.ts';
+import { type Actor, adminActor, assertAdmin } from './actor.ts';
 
 /** Seeds the calendar table from the bundled data (2019–2026) when it is empty. */
 export async function seedCalendar(db: Database): Promise<void> {
   const { rows } = await db.query<{ n: number }>('select count(*)::int as n from calendar_years');
   if ((rows[0]?.n ?? 0) > 0) return;
-  await importCalendar(db, 'system', seedSpecialDays(), SEED_YEARS, 'chinese-days');
+  await importCalendar(db, adminActor('system'), seedSpecialDays(), SEED_YEARS, 'chinese-days');
 }
 
 /** Replaces the special days of some years (a new 放假通知), in one transaction. */
 export async function importCalendar(
   db: Database,
-  actor: string,
+  actor: Actor,
   days: readonly SpecialDay[],
   years: readonly number[],
   source: string,
 ): Promise<void> {
-  await db.transaction(actor, async (tx) => {
+  assertAdmin(actor);
+  await db.transaction(actor.userId, async (tx) => {
     for (const year of years) {
       await tx.query('delete from calendar_days where extract(year from day) = $1', [year]);
       await tx.query(

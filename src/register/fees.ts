@@ -1,3 +1,7 @@
+import type { Queryable } from '../db/index.ts';
+import type { Actor } from './actor.ts';
+import { getApplication } from './applications.ts';
+
 /**
  * 信息处理费 (国办函〔2020〕109号): charged per applicant per calendar month, by one method per
  * application, only above the free amount.
@@ -46,11 +50,13 @@ export function feeByPages(pages: number): FeeQuote {
  * contact) made to the agency in the same calendar month, up to and including this one.
  */
 export async function quoteFee(
-  db: import('../db/index.ts').Queryable,
+  db: Queryable,
+  actor: Actor,
   applicationId: number,
   method: FeeMethod,
   pages = 0,
 ): Promise<FeeQuote & { method: FeeMethod }> {
+  await getApplication(db, actor, applicationId);
   if (method === 'by_pages') return { ...feeByPages(pages), method };
   const { rows } = await db.query<{ nth: number }>(
     `select count(*)::int as nth from applications o, applications a

@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { isIsoDate } from '../calendar/index.ts';
-import { AppError, type Database } from '../db/index.ts';
+import type { Database } from '../db/index.ts';
+import { AppError } from '../errors.ts';
+import { type Actor, assertWrite } from './actor.ts';
+import { applicationInput, FIELD_NAMES } from './applications.ts';
 import { receiptDay } from './receipt.ts';
 import { APPLICANT_KINDS, CHANNELS, type Channel, outcomeLabel, parseApplicantKind, parseChannel, parseOutcome } from './vocabulary.ts';
 
@@ -56,14 +58,21 @@ function normalDate(text: string): string {
 
 /** Reads the records of a CSV or XLSX file as objects keyed by the header row. */
 export async function readCaseFile(file: string): Promise<Record<string, string>[]> {
-  const ext = extname(file).toLowerCase();
+  return readCaseBytes(file, new Uint8Array(await readFile(file)));
+}
+
+/** Reads the records of CSV or XLSX bytes (the name's extension says which) as objects keyed by the header row. */
+export async function readCaseBytes(name: string, bytes: Uint8Array): Promise<Record<string, string>[]> {
+  const ext = extname(name).toLowerCase();
   if (ext === '.csv') {
-    const text = (await readFile(file, 'utf8')).replace(/^\ufeff/, '');
+    const text = new TextDecoder().decode(bytes).replace(/^\ufeff/, '');
     return parse(text, { columns: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as Record<string, string>[];
   }
   if (ext === '.xlsx') {
+    // exceljs is large: loaded only for an XLSX file.
+    const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(file);
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const sheet = book.worksheets[0];
     if (!sheet) return [];
     const header = (sheet.getRow(1).values as unknown[]).map(cellText);
@@ -121,6 +130,21 @@ export function validateCases(records: readonly Record<string, string>[]): { cas
       if (seen.has(reference)) errs.push(`「编号」${reference} 在文件中重复`);
       seen.add(reference);
     }
+    if (errs.length === 0) {
+      // The same schema as an application entered one by one (lengths, blanks).
+      const checked = applicationInput.safeParse({
+        agencyId: 1,
+        ...(reference ? { reference } : {}),
+        applicantKind: kind,
+        applicantName: r['申请人'],
+        applicantContact: r['联系方式'] ?? '',
+        channel,
+        submittedOn: submitted,
+        ...(confirmed ? { confirmedOn: confirmed } : {}),
+        content: r['申请内容'],
+      });
+      if (!checked.success) for (const i of checked.error.issues) errs.push(`「${FIELD_NAMES[String(i.path[0])] ?? String(i.path[0])}」${i.message}`);
+    }
     if (errs.length) problems.push({ row, problems: errs });
     else {
       cases.push({
@@ -149,19 +173,22 @@ const CHUNK = 500;
  */
 export async function importCases(
   db: Database,
-  actor: string,
+  actor: Actor,
   agencyId: number,
   records: readonly Record<string, string>[],
   onProgress?: (done: number) => void,
 ): Promise<number> {
+  assertWrite(actor, agencyId);
   const result = validateCases(records);
   if ('problems' in result) {
     const lines = result.problems.slice(0, 50).map((p) => `第${p.row}行：${p.problems.join('；')}`);
     const more = result.problems.length > 50 ? `\n……另有 ${result.problems.length - 50} 行有问题` : '';
-    throw new AppError('invalid', `导入失败，没有写入任何记录。${result.problems.length} 行有问题：\n${lines.join('\n')}${more}`);
+    throw new AppError('invalid', `导入失败，没有写入任何记录。${result.problems.length} 行有问题：\n${lines.join('\n')}${more}`, {
+      problems: result.problems,
+    });
   }
   const { cases } = result;
-  await db.transaction(actor, async (tx) => {
+  await db.transaction(actor.userId, async (tx) => {
     for (let i = 0; i < cases.length; i += CHUNK) {
       const chunk = cases.slice(i, i + CHUNK);
       const params: unknown[] = [];
@@ -194,7 +221,7 @@ export async function importCases(
          select id, 'received', received_on, $2, jsonb_build_object('reason', '导入', 'source', 'import') from applications where id = any($1::int[])
          union all
          select id, 'answered', closed_on, $2, jsonb_build_object('outcome', outcome, 'source', 'import') from applications where id = any($1::int[]) and closed_on is not null`,
-        [ids, actor],
+        [ids, actor.userId],
       );
       onProgress?.(Math.min(i + CHUNK, cases.length));
     }

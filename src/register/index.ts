@@ -1,9 +1,15 @@
 /** The agency register (台账): applications on the statutory clock, proactive disclosures, reviews, and the report computed from them. */
-export { createAgency, findAgency, agencyTree, type Agency } from './agencies.ts';
+export { type Actor, type Role, ROLE_NAMES, adminActor, assertAdmin, assertRead, assertWrite } from './actor.ts';
+export { createAgency, findAgency, listAgencies, agencyTree, type Agency } from './agencies.ts';
 export {
   createApplication,
   addEvent,
   getApplication,
+  findApplication,
+  listApplications,
+  applicationDetail,
+  applicationInput,
+  type ApplicationDetail,
   eventsOf,
   deadlineOf,
   dueList,
@@ -13,14 +19,30 @@ export {
   type EventRow,
   type DueItem,
 } from './applications.ts';
-export { transition, EVENT_KINDS, STATE_NAMES, type CaseState, type EventKind, type EventInput } from './lifecycle.ts';
+export {
+  transition,
+  parseEvent,
+  eventInput,
+  EVENT_KINDS,
+  STATE_NAMES,
+  type CaseState,
+  type EventKind,
+  type EventInput,
+  type Event,
+} from './lifecycle.ts';
 export { receiptDay } from './receipt.ts';
 export { feeByCount, feeByPages, quoteFee, type FeeQuote, type FeeMethod } from './fees.ts';
 export {
   setProactive,
+  getProactive,
   addReview,
   closeReview,
+  listReviews,
   setReportText,
+  getReportTexts,
+  REVIEW_KINDS,
+  REVIEW_RESULTS,
+  type ReviewRow,
   lockYear,
   auditTrail,
   type AuditEntry,
@@ -28,7 +50,8 @@ export {
   type ReviewResult,
 } from './registers.ts';
 export { reportFromRegister } from './report-from-register.ts';
-export { importCases, readCaseFile, validateCases, TEMPLATE_COLUMNS, type RowProblem } from './import-cases.ts';
+export { importCases, readCaseFile, readCaseBytes, validateCases, TEMPLATE_COLUMNS, type RowProblem } from './import-cases.ts';
 export { seedCalendar, importCalendar, loadCalendar } from './calendar-store.ts';
 export { APPLICANT_KINDS, CHANNELS, OUTCOMES, outcomeLabel, parseApplicantKind, parseChannel, parseOutcome } from './vocabulary.ts';
 export { openRegister } from './open-register.ts';
+export { describeAudit } from './audit-text.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { AppError } from '../db/index.ts';
-import { type CaseFacts, transition } from './lifecycle.ts';
+import { AppError } from '../errors.ts';
+import { type CaseFacts, parseEvent, transition } from './lifecycle.ts';
 
 const open: CaseFacts = { state: 'received', receivedOn: '2024-03-01', lastEventOn: '2024-03-01', corrected: false, extended: false };
 
@@ -34,8 +34,21 @@ test('lifecycle: illegal transitions are refused with a Chinese reason', () => {
   refused({ ...open, corrected: true }, { kind: 'correction_requested', onDate: '2024-03-09' }, /补正只能告知一次/);
   refused({ ...open, extended: true }, { kind: 'extension', onDate: '2024-03-09', data: { days: 10, approver: '王主任' } }, /只能延长一次/);
   refused(open, { kind: 'extension', onDate: '2024-03-09', data: { days: 25, approver: '王主任' } }, /1至20个工作日/);
-  refused(open, { kind: 'extension', onDate: '2024-03-09', data: { days: 20 } }, /批准人/);
+  refused(open, { kind: 'extension', onDate: '2024-03-09', data: { days: 20 } as { days: number; approver: string } }, /批准人/);
   refused(open, { kind: 'answered', onDate: '2024-03-09', data: { outcome: 'other.fee_unpaid' } }, /答复结果「other\.fee_unpaid」无效/);
   refused(open, { kind: 'answered', onDate: '2024-02-09', data: { outcome: 'granted' } }, /早于上一环节/);
   refused({ ...open, state: 'consulting' }, { kind: 'answered', onDate: '2024-03-09', data: { outcome: 'granted' } }, /不能「答复」/);
+});
+
+test('lifecycle: one schema for every event — unknown kinds and bad data refused in Chinese, defaults filled', () => {
+  assert.throws(
+    () => parseEvent({ kind: 'reminded', onDate: '2024-03-01' }),
+    (e: unknown) => e instanceof AppError && /未知的办理环节「reminded」/.test(e.message),
+  );
+  assert.throws(
+    () => parseEvent({ kind: 'answered', onDate: '2024-3-1', data: { outcome: 'granted' } }),
+    (e: unknown) => e instanceof AppError && /日期应为 YYYY-MM-DD/.test(e.message),
+  );
+  assert.deepEqual(parseEvent({ kind: 'extension', onDate: '2024-03-01', data: { approver: '王主任' } }).data, { approver: '王主任', days: 20 });
+  assert.deepEqual(parseEvent({ kind: 'correction_received', onDate: '2024-03-01' }).data, {});
 });

@@ -1,6 +1,7 @@
 import { APPLICANT_PARTS, cellSpecs, FORMAT_2021, SECTIONS } from '../format/index.ts';
 import type { Queryable } from '../db/index.ts';
 import { buildReport, type Report, type Section } from '../report/index.ts';
+import { type Actor, assertRead } from './actor.ts';
 import { agencyTree, findAgency } from './agencies.ts';
 
 /**
@@ -14,11 +15,13 @@ import { agencyTree, findAgency } from './agencies.ts';
  */
 export async function reportFromRegister(
   db: Queryable,
-  agencyName: string | number,
+  actor: Actor,
+  agencyId: number,
   year: number,
   options: { includeChildren?: boolean } = {},
 ): Promise<Report> {
-  const agency = await findAgency(db, agencyName);
+  assertRead(actor, agencyId);
+  const agency = await findAgency(db, agencyId);
   const ids = options.includeChildren ? await agencyTree(db, agency.id) : [agency.id];
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;

@@ -7,3 +7,4 @@ export { renderMarkdown } from './markdown/render-markdown.ts';
 export { BrowserMissingError, chromiumPath } from './pdf/browser.ts';
 export { type PdfOptions, PdfRenderer, type PdfRendererOptions, renderPdf } from './pdf/render-pdf.ts';
 export { chineseDate, reportTitle } from './text.ts';
+export { RENDER_TARGETS, type RenderTarget, renderChecked, renderTo } from './render-checked.ts';

@@ -80,7 +80,7 @@ function tableB(format: FormatSpec, report: Report): TableLayout {
     for (const c of cols) cells.push({ text: valueText(report, `b.${row.key}.${c.key}`), key: `b.${row.key}.${c.key}` });
     body.push(cells.map((c) => (c.colSpan === 1 ? { ...c, colSpan: undefined } : c)).map(clean));
   }
-  return { id: 'b', columns: 3 + cols.length, widths: [1.1, 1.2, 3.2, ...Array(cols.length).fill(1)], head: head.map((r) => r.map(clean)), body };
+  return { id: 'b', columns: 3 + cols.length, widths: [0.9, 1, 5, ...Array(cols.length).fill(0.9)], head: head.map((r) => r.map(clean)), body };
 }
 
 function tableC(format: FormatSpec, report: Report): TableLayout {

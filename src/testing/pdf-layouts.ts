@@ -106,9 +106,12 @@ export function pdfCase(printer: Printer, variant: PdfVariant, seed: number): Pd
     case 'split':
     case 'split-no-header':
       padSectionThree(report, rng.int(0, 14));
+      // Our renderers keep table B on one page; agencies' PDFs often split it.
+      out.css = 'table.table-b { break-inside: auto; page-break-inside: auto; }';
+      out.docx = { keepTableB: false };
       if (variant === 'split-no-header') {
-        out.css = 'thead { display: table-row-group; }';
-        out.docx = { repeatHeader: false };
+        out.css += ' thead { display: table-row-group; }';
+        out.docx = { keepTableB: false, repeatHeader: false };
       }
       break;
     case 'landscape':

@@ -5,7 +5,7 @@ import { printFindings } from '../print-findings.ts';
 import { printReport } from '../print-report.ts';
 import { expandInputs } from './expand.ts';
 import type { JobResult } from './job.ts';
-import { LONG_HEADER, longRows, openSink, type ResultSink } from './output.ts';
+import { LONG_HEADER, longRows, openSink, type ResultSink } from '../../export/index.ts';
 import { runPool } from './pool.ts';
 import { Progress } from './progress.ts';
 import { Summary } from './summary.ts';
@@ -56,7 +56,7 @@ export async function runBatch(
   }
   let sink: ResultSink | undefined;
   try {
-    sink = options.out ? openSink(options.out) : undefined;
+    sink = options.out ? await openSink(options.out) : undefined;
   } catch (error) {
     err.write(`错误：${(error as Error).message}\n`);
     return 2;

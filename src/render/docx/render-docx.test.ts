@@ -50,3 +50,23 @@ test('DOCX: the 2019 edition has its own table A and one （六） row', async (
   assert.match(b ?? '', /（六）其他处理/);
   assert.doesNotMatch(b ?? '', /逾期不补正/);
 });
+
+test('DOCX: table 三 is kept on one page (every row but the last keeps with the next); headings and the sign-off keep with their text', async () => {
+  const xml = await documentXml('2021');
+  const [a, b] = tables(xml);
+  assert.ok(a && b);
+  const rows = b.match(/<w:tr>[\s\S]*?<\/w:tr>|<w:tr [\s\S]*?<\/w:tr>/g) ?? [];
+  const kept = rows.map((r) => r.includes('<w:keepNext/>'));
+  assert.deepEqual(kept, [...Array(rows.length - 1).fill(true), false]);
+  assert.doesNotMatch(a, /<w:keepNext\/>/);
+  const paragraphs = (xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '').match(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g) ?? []).filter((p) =>
+    /<w:t[ >]/.test(p),
+  );
+  const heading = paragraphs.find((p) => p.includes('五、存在的主要问题及改进情况'));
+  assert.match(heading ?? '', /<w:keepNext\/>/);
+  // The last body paragraph and the agency keep with what follows; the date ends the document.
+  assert.deepEqual(
+    paragraphs.slice(-3).map((p) => p.includes('<w:keepNext/>')),
+    [true, true, false],
+  );
+});

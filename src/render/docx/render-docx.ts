@@ -37,6 +37,8 @@ export interface DocxOptions {
   tableWidth?: number;
   /** Repeat the tables' header rows on every page (true). */
   repeatHeader?: boolean;
+  /** Keep table 三 on one page, moving it to the next whole rather than split it (true). */
+  keepTableB?: boolean;
 }
 
 /** What the options settle: the Latin font, the table text size, the page. */
@@ -45,6 +47,7 @@ interface Style {
   tableSize: number;
   tableWidth: number;
   repeatHeader: boolean;
+  keepTableB: boolean;
   page: { width: number; height: number };
 }
 
@@ -54,6 +57,7 @@ function styleOf(options: DocxOptions): Style {
     tableSize: options.tableSizePt ? Math.round(options.tableSizePt * 2) : SIZE.table,
     tableWidth: options.tableWidth ?? 1,
     repeatHeader: options.repeatHeader ?? true,
+    keepTableB: options.keepTableB ?? true,
     page: options.landscape ? { width: PAGE.height, height: PAGE.width } : { width: PAGE.width, height: PAGE.height },
   };
 }
@@ -62,19 +66,20 @@ function run(text: string, font: string, size: number, style: Style): TextRun {
   return new TextRun({ text, size, font: { eastAsia: font, ascii: style.latin, hAnsi: style.latin } });
 }
 
-function paragraph(text: string, style: Style): Paragraph {
+function paragraph(text: string, style: Style, keepNext = false): Paragraph {
   const sub = SUBHEADING.test(text) && text.length <= 40;
   return new Paragraph({
     children: [run(text, sub ? FONT.subheading : FONT.body, SIZE.body, style)],
+    keepNext,
     indent: { firstLine: 640 },
     alignment: AlignmentType.JUSTIFIED,
     spacing: { line: 560, lineRule: 'exact' },
   });
 }
 
-function cell(c: LayoutCell, style: Style): TableCell {
+function cell(c: LayoutCell, style: Style, keepNext = false): TableCell {
   return new TableCell({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(c.text, FONT.body, style.tableSize, style)] })],
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, keepNext, children: [run(c.text, FONT.body, style.tableSize, style)] })],
     verticalAlign: VerticalAlign.CENTER,
     ...(c.colSpan ? { columnSpan: c.colSpan } : {}),
     ...(c.rowSpan ? { rowSpan: c.rowSpan } : {}),
@@ -83,9 +88,14 @@ function cell(c: LayoutCell, style: Style): TableCell {
 
 function table(report: Report, id: 'a' | 'b' | 'c', style: Style): Table {
   const layout = tableLayout(formatOf(report), report, id);
+  // Table 三 fits one A4 page: every row but the last keeps with the next, so Word moves the
+  // table to a new page whole instead of splitting 「三、本年度办理结果」 after one row.
+  const keep = (last: boolean) => id === 'b' && style.keepTableB && !last;
   const rows = [
-    ...layout.head.map((r) => new TableRow({ children: r.map((c) => cell(c, style)), tableHeader: style.repeatHeader, cantSplit: true })),
-    ...layout.body.map((r) => new TableRow({ children: r.map((c) => cell(c, style)), cantSplit: true })),
+    ...layout.head.map(
+      (r) => new TableRow({ children: r.map((c) => cell(c, style, keep(false))), tableHeader: style.repeatHeader, cantSplit: true }),
+    ),
+    ...layout.body.map((r, i) => new TableRow({ children: r.map((c) => cell(c, style, keep(i === layout.body.length - 1))), cantSplit: true })),
   ];
   const usable = Math.round((style.page.width - PAGE.left - PAGE.right) * style.tableWidth);
   const total = layout.widths.reduce((a, b) => a + b, 0);
@@ -103,14 +113,22 @@ export async function renderDocx(report: Report, options: DocxOptions = {}): Pro
   const children: (Paragraph | Table)[] = [
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 320 }, children: [run(reportTitle(report), FONT.title, SIZE.title, style)] }),
   ];
-  for (const section of sectionsToRender(report)) {
-    children.push(new Paragraph({ indent: { firstLine: 640 }, children: [run(section.heading, FONT.heading, SIZE.body, style)] }));
-    for (const p of section.paragraphs) children.push(paragraph(p, style));
+  const date = chineseDate(report.meta.date);
+  const signOff = [report.meta.agency ?? '', date].filter(Boolean);
+  const sections = sectionsToRender(report);
+  for (const [n, section] of sections.entries()) {
+    // A heading keeps with what follows it.
+    children.push(new Paragraph({ indent: { firstLine: 640 }, keepNext: true, children: [run(section.heading, FONT.heading, SIZE.body, style)] }));
+    for (const [i, p] of section.paragraphs.entries()) {
+      // The last paragraph keeps with the sign-off.
+      children.push(paragraph(p, style, n === sections.length - 1 && i === section.paragraphs.length - 1 && signOff.length > 0));
+    }
     if (section.table) children.push(table(report, section.table, style), new Paragraph({ children: [] }));
   }
-  const date = chineseDate(report.meta.date);
-  for (const line of [report.meta.agency ?? '', date].filter(Boolean)) {
-    children.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(line, FONT.body, SIZE.body, style)] }));
+  for (const [i, line] of signOff.entries()) {
+    children.push(
+      new Paragraph({ alignment: AlignmentType.RIGHT, keepNext: i < signOff.length - 1, children: [run(line, FONT.body, SIZE.body, style)] }),
+    );
   }
   const footer = new Footer({
     children: [

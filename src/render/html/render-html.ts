@@ -44,16 +44,21 @@ export interface HtmlOptions {
  */
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const title = reportTitle(report);
-  const sections = sectionsToRender(report)
-    .map((s) => {
-      const paragraphs = s.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
-      const table = s.table ? `\n${tableHtml(report, s.table)}` : '';
-      return `<section>\n<h2>${escapeHtml(s.heading)}</h2>\n${paragraphs}${table}\n</section>`;
-    })
-    .join('\n');
   const date = chineseDate(report.meta.date);
   const signature =
-    report.meta.agency || date ? `\n<footer class="signature"><p>${escapeHtml(report.meta.agency ?? '')}</p><p>${escapeHtml(date)}</p></footer>` : '';
+    report.meta.agency || date ? `<footer class="signature"><p>${escapeHtml(report.meta.agency ?? '')}</p><p>${escapeHtml(date)}</p></footer>` : '';
+  const list = sectionsToRender(report);
+  const sections = list
+    .map((s, i) => {
+      const paragraphs = s.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`);
+      // The last paragraph and the sign-off stay on one page.
+      const last = i === list.length - 1 && !s.table && signature && paragraphs.length ? paragraphs.pop() : undefined;
+      const closing = last ? `\n<div class="closing">${last}\n${signature}</div>` : '';
+      const table = s.table ? `\n${tableHtml(report, s.table)}` : '';
+      return `<section>\n<h2>${escapeHtml(s.heading)}</h2>\n${paragraphs.join('\n')}${table}${closing}\n</section>`;
+    })
+    .join('\n');
+  const closed = list.at(-1) && !list.at(-1)?.table && list.at(-1)?.paragraphs.length;
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -65,7 +70,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 <body>
 <article class="report">
 <h1>${escapeHtml(title)}</h1>
-${sections}${signature}
+${sections}${closed || !signature ? '' : `\n${signature}`}
 </article>
 </body>
 </html>

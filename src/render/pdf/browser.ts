@@ -1,14 +1,21 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
+import { loadConfig } from '../../config.ts';
+import { AppError } from '../../errors.ts';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
-/** Chromium could not be found or started; the message says which Debian package to install. */
-export class BrowserMissingError extends Error {
+/**
+ * Chromium could not be found or started (AppError code `unavailable`); the message says which
+ * Debian package to install.
+ */
+export class BrowserMissingError extends AppError {
   constructor(detail: string) {
     super(
+      'unavailable',
       `未找到可用的 Chromium 浏览器（${detail}）。请安装 Debian 软件包 chromium：apt-get install chromium fonts-noto-cjk；或用环境变量 GONGKAI_CHROMIUM 指定浏览器路径。`,
+      { tool: 'chromium', detail },
     );
     this.name = 'BrowserMissingError';
   }
@@ -16,7 +23,7 @@ export class BrowserMissingError extends Error {
 
 /** The Chromium executable: $GONGKAI_CHROMIUM, else Debian's. */
 export function chromiumPath(): string {
-  const configured = process.env.GONGKAI_CHROMIUM;
+  const configured = loadConfig().chromium;
   if (configured) {
     if (!existsSync(configured)) throw new BrowserMissingError(`GONGKAI_CHROMIUM=${configured} 不存在`);
     return configured;

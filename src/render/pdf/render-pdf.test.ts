@@ -49,6 +49,26 @@ test('PDF: pages match the reviewed golden images within a tolerance (UPDATE=1 r
     const share = changedShare(decodeGrayPng(png), decodeGrayPng(new Uint8Array(readFileSync(file))));
     assert.ok(share < TOLERANCE, `page ${i + 1}: ${(share * 100).toFixed(3)}% of pixels differ from its golden image`);
   }
+  const extra = fileURLToPath(new URL(`./fixtures/report-7-p${pages.length + 1}.png`, import.meta.url));
+  assert.ok(!existsSync(extra), `the golden images have a page ${pages.length + 1} the PDF no longer has`);
+});
+
+test('PDF: table 三 moves to the next page whole rather than split, whatever the section texts', async () => {
+  // Texts of section 二 of several lengths put table 三's start anywhere on its page.
+  for (const lines of [0, 2, 4, 6, 8, 10]) {
+    const report = randomReport(7, { format: '2021' });
+    const two = report.sections.find((s) => s.id === 2);
+    if (two) two.text = Array.from({ length: lines }, () => '本机关主动公开政府信息的情况见下表。').join('\n');
+    const back = await readReportBytes('long.pdf', await renderer.render(report));
+    const pageOf = (key: string) => back.cells[key]?.source?.page;
+    assert.equal(pageOf('b.new.natural'), pageOf('b.carried_out.total'), `table 三 split over two pages (${lines} lines before)`);
+  }
+});
+
+test('PDF: concurrent renders through one renderer each get their own page', async () => {
+  const reports = [randomReport(21), randomReport(22), randomReport(23)];
+  const pdfs = await Promise.all(reports.map((r) => renderer.render(r)));
+  for (const [i, pdf] of pdfs.entries()) assert.deepEqual(cellValues(await readReportBytes(`c${i}.pdf`, pdf)), cellValues(reports[i] as never));
 });
 
 test('PDF: a blank page and another report differ from the golden image (the comparison can fail)', async () => {

@@ -25,9 +25,13 @@ export interface PdfOptions {
   css?: string;
 }
 
-/** Renders reports to A4 PDF through one Chromium page, for a batch or a single report. */
+/**
+ * Renders reports to A4 PDF through one Chromium, for a batch, a server or a single report.
+ * Every render has a page of its own (concurrent renders never share one); pages are kept and
+ * reused, so a sequential batch prints through a single page.
+ */
 export class PdfRenderer {
-  private page: Page | undefined;
+  private readonly idle: Page[] = [];
 
   private constructor(private readonly running: RunningBrowser) {}
 
@@ -38,19 +42,25 @@ export class PdfRenderer {
 
   /** One report as PDF bytes: the HTML page printed on A4 with page numbers. */
   async render(report: Report, options: PdfOptions = {}): Promise<Uint8Array> {
-    this.page ??= await this.running.browser.newPage();
-    const page = this.page;
-    await page.setContent(renderHtml(report, { css: `${PRINT_FONTS}\n${options.css ?? ''}` }), { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready);
-    const pdf = await page.pdf({
-      format: 'A4',
-      preferCSSPageSize: true,
-      printBackground: false,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: FOOTER,
-    });
-    return new Uint8Array(pdf);
+    const page = this.idle.pop() ?? (await this.running.browser.newPage());
+    try {
+      await page.setContent(renderHtml(report, { css: `${PRINT_FONTS}\n${options.css ?? ''}` }), { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready);
+      const pdf = await page.pdf({
+        format: 'A4',
+        preferCSSPageSize: true,
+        printBackground: false,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: FOOTER,
+      });
+      this.idle.push(page);
+      return new Uint8Array(pdf);
+    } catch (error) {
+      // A page that failed mid-print is not reused.
+      await page.close().catch(() => undefined);
+      throw error;
+    }
   }
 
   async close(): Promise<void> {

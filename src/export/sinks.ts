@@ -1,14 +1,14 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { extname } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
-import { cellSpecs, FORMAT_2019, FORMAT_2021 } from '../../format/index.ts';
-import { describeSource, formatOf, missingItems, type Report, reportJson } from '../../report/index.ts';
-import type { JobResult } from './job.ts';
+import { AppError } from '../errors.ts';
+import { cellSpecs, FORMAT_2019, FORMAT_2021 } from '../format/index.ts';
+import type { AnalysisResult } from '../pipeline/index.ts';
+import { describeSource, formatOf, missingItems, type Report, reportJson } from '../report/index.ts';
 
-/** A destination for batch results, chosen by the file's extension. */
+/** A destination for analysis results, chosen by the file's extension. */
 export interface ResultSink {
-  add(result: JobResult): Promise<void>;
+  add(result: AnalysisResult): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,7 +72,9 @@ function longCsv(path: string): ResultSink {
 }
 
 /** XLSX: a sheet with one row per report and one column per cell key, and a sheet of findings. */
-function workbook(path: string): ResultSink {
+async function workbook(path: string): Promise<ResultSink> {
+  // exceljs is large: loaded only when an XLSX is asked for.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
   const keys = [...new Set([...cellSpecs(FORMAT_2021), ...cellSpecs(FORMAT_2019)].map((s) => s.key))];
   const reports = book.addWorksheet('报告');
@@ -138,11 +140,11 @@ function workbook(path: string): ResultSink {
   };
 }
 
-/** The sink for an output path: .jsonl/.json, .csv or .xlsx. Throws on another extension. */
-export function openSink(path: string): ResultSink {
+/** The sink for an output path: .jsonl/.json, .csv or .xlsx. AppError `invalid` on another extension. */
+export async function openSink(path: string): Promise<ResultSink> {
   const ext = extname(path).toLowerCase();
   if (ext === '.jsonl' || ext === '.json' || ext === '.ndjson') return jsonLines(path);
   if (ext === '.csv') return longCsv(path);
   if (ext === '.xlsx') return workbook(path);
-  throw new Error(`不支持的输出格式「${ext || path}」：请用 .jsonl、.csv 或 .xlsx`);
+  throw new AppError('invalid', `不支持的输出格式「${ext || path}」：请用 .jsonl、.csv 或 .xlsx`);
 }

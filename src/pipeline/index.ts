@@ -1,0 +1,2 @@
+/** The pipeline as units of work, outside any interface: bytes → report + findings. */
+export { analyze, analyzeFile, type Analysis, type AnalysisResult } from './analyze.ts';
