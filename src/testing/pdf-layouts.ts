@@ -90,7 +90,8 @@ export function pdfCase(printer: Printer, variant: PdfVariant, seed: number): Pd
   switch (variant) {
     case 'narrow': {
       const size = rng.int(16, 19);
-      out.css = `table { font-size: ${size}pt; line-height: 1.2; } th, td { padding: 2pt 6pt; } td { word-break: break-all; overflow-wrap: anywhere; }`;
+      // Table B's own (more specific) compact style is overridden too.
+      out.css = `table, table.table-b { font-size: ${size}pt; line-height: 1.2; } th, td, table.table-b th, table.table-b td { padding: 2pt 6pt; } td { word-break: break-all; overflow-wrap: anywhere; }`;
       out.docx = { tableSizePt: size };
       break;
     }
@@ -106,8 +107,10 @@ export function pdfCase(printer: Printer, variant: PdfVariant, seed: number): Pd
     case 'split':
     case 'split-no-header':
       padSectionThree(report, rng.int(0, 14));
-      // Our renderers keep table B on one page; agencies' PDFs often split it.
-      out.css = 'table.table-b { break-inside: auto; page-break-inside: auto; }';
+      // Our renderers keep table B on one page; agencies' PDFs often split it,
+      // and set it in the size of their body tables, so it is long enough to break.
+      out.css =
+        'table.table-b { break-inside: auto; page-break-inside: auto; font-size: 10.5pt; line-height: 1.4; } table.table-b th, table.table-b td { padding: 2pt 3pt; }';
       out.docx = { keepTableB: false };
       if (variant === 'split-no-header') {
         out.css += ' thead { display: table-row-group; }';

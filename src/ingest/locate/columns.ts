@@ -58,6 +58,25 @@ export function centersFromHeader(ctx: LocateContext, columns: readonly ColumnSp
   });
   const known = out.filter((x): x is number => x !== undefined);
   if (known.length === 0 || known.some((x, i) => i > 0 && x <= (known[i - 1] as number))) return undefined;
+  return withCutHeaders(ctx, out, from, to);
+}
+
+/**
+ * A table cut at the page's right edge: the header boxes of its last header row that the edge
+ * cut still stand over their columns, one each, after the columns whose words are seen.
+ */
+function withCutHeaders(ctx: LocateContext, centers: Centers, from: number, to: number): Centers {
+  const k = centers.findIndex((x) => x === undefined);
+  if (k <= 0 || centers.slice(k).some((x) => x !== undefined)) return centers;
+  let bottom: number | undefined;
+  for (let t = to - 1; t >= from && bottom === undefined; t--) if (ctx.tokens[t]?.kind === 'text') bottom = ctx.tokens[t]?.line;
+  const out = [...centers];
+  let next = k;
+  for (let t = Math.max(0, from); t < to && next < out.length; t++) {
+    const token = ctx.tokens[t] as Token;
+    const x = centerOf(token);
+    if (token.kind === 'cut' && token.line === bottom && x !== undefined && x > (out[next - 1] as number) + 4) out[next++] = x;
+  }
   return out;
 }
 

@@ -48,10 +48,17 @@ test('rows: every box is a cell (empty boxes are empty cells); a number wrapped 
   ]);
 });
 
-test('rows: numbers stacked in a wide box that did not wrap stay two numbers (never fused)', () => {
+test('rows: two table rows in one grid row (a ruling not drawn) keep their numbers apart (never fused)', () => {
   const segs = grid([50, 150, 250], [100, 140]);
-  const chars = [...word('合计', 55, 115), ...word('12', 190, 112), ...word('3', 190, 124)];
-  assert.deepEqual(rows({ width: 600, height: 800, chars, segments: segs }), [['合计', '12 3']]);
+  const chars = [...word('合计', 55, 112), ...word('小计', 55, 124), ...word('12', 190, 112), ...word('3', 190, 124)];
+  assert.deepEqual(rows({ width: 600, height: 800, chars, segments: segs }), [['合计小计', '12 3']]);
+});
+
+test('rows: a number broken digit by digit in one narrow box, beside one-line boxes, is whole', () => {
+  const segs = grid([50, 150, 170, 190], [100, 160]);
+  const digits = [...'25504'].flatMap((d, i) => word(d, 153, 110 + i * 10));
+  const chars = [...word('新收', 55, 130), ...digits, ...word('15', 172, 130)];
+  assert.deepEqual(rows({ width: 600, height: 800, chars, segments: segs }), [['新收', '25504', '15']]);
 });
 
 test('rows: a label wrapped over three lines is one cell; text outside the table is a text line', () => {

@@ -98,12 +98,13 @@ const columnKey = (cell: GridCell) => `${Math.round(cell.x0)}:${Math.round(cell.
 
 /**
  * The text of a cell box. Its lines are joined: a number or label wrapped in a narrow cell
- * becomes whole again («300» over «1» is 3001). Numbers on lines that were not wrapped stay
- * separate words, so two values are never fused: a line was not wrapped when the next glyph
- * would have fitted — the box is wider than the line, the next glyph and two paddings, or a
- * number as wide stands on one line elsewhere in the same column.
+ * becomes whole again («300» over «1» is 3001). Where the grid row looks like several table
+ * rows (`stacked`), numbers on lines that were not wrapped stay separate words, so two values
+ * are never fused: a line was not wrapped when the next glyph would have fitted — the box is
+ * wider than the line, the next glyph and two paddings, or a number as wide stands on one
+ * line elsewhere in the same column.
  */
-export function cellText(box: GridCell, room: ReadonlyMap<string, number> = new Map()): string {
+export function cellText(box: GridCell, room: ReadonlyMap<string, number> = new Map(), stacked = true): string {
   const lines = cellLines(box.chars);
   const fits = room.get(columnKey(box)) ?? 0;
   let text = '';
@@ -115,11 +116,21 @@ export function cellText(box: GridCell, room: ReadonlyMap<string, number> = new 
     }
     const prev = lines[i - 1] as PdfChar[];
     const needed = lineWidth(prev) + (line[0] as PdfChar).w;
-    const wrapped = box.x1 - box.x0 - needed < 2 * MAX_PADDING && needed > fits + WRAP_TOLERANCE;
+    const wrapped = !stacked || (box.x1 - box.x0 - needed < 2 * MAX_PADDING && needed > fits + WRAP_TOLERANCE);
     const numbers = NUMERIC.test(lineText(prev)) && NUMERIC.test(t);
     text += numbers && !wrapped ? ` ${t}` : t;
   });
   return text;
+}
+
+/**
+ * A grid row that may hold several table rows (a ruling between them not drawn): every box
+ * with text has as many lines as the others, two or more. A number wrapped in one narrow box
+ * beside one-line boxes is never read so.
+ */
+function looksStacked(cells: readonly GridCell[]): boolean {
+  const counts = cells.filter((c) => c.chars.length > 0).map((c) => cellLines(c.chars).length);
+  return counts.length > 1 && counts.every((n) => n === counts[0] && n >= 2);
 }
 
 /**
@@ -216,9 +227,10 @@ export function pageLines(page: PageGeometry): PageLine[] {
     const rows = new Map<number, GridCell[]>();
     for (const cell of table.cells) rows.set(cell.row, [...(rows.get(cell.row) ?? []), cell]);
     for (const [, cells] of [...rows].sort((a, b) => a[0] - b[0])) {
+      const stacked = looksStacked(cells);
       const texts = cells
         .sort((a, b) => a.col - b.col)
-        .map((box) => (cut(box) ? { text: '', box, cut: true } : { text: cellText(box, room), box, cut: false }));
+        .map((box) => (cut(box) ? { text: '', box, cut: true } : { text: cellText(box, room, stacked), box, cut: false }));
       if (texts.every((t) => t.text === '')) continue;
       out.push({ kind: 'row', y: (cells[0] as GridCell).y0, cells: texts });
     }
