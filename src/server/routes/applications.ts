@@ -13,6 +13,7 @@ import {
   describeAudit,
   EVENT_KINDS,
   eventInput,
+  findAgency,
   mask,
   outcomeLabel,
   quoteFee,
@@ -80,6 +81,7 @@ export function applicationRoutes(db: Database): Hono<ServerEnv> {
 
   app.post('/', async (c) => {
     const input = await readJson(c, createInput);
+    await findAgency(db, input.agencyId);
     const row = await createApplication(db, c.get('actor'), input);
     return c.json(await detail(db, c.get('actor'), row.id), 201);
   });
