@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
 
 // scrypt with N = 2^15, r = 8 (32 MiB, about 0.1 s on this class of machine); the parameters are
 // stored with each hash, so they can be raised later without breaking existing passwords.
@@ -41,6 +41,5 @@ export async function verifyDecoy(password: string): Promise<false> {
 /** A random password a person can type: 16 characters without look-alikes (0/O, 1/l/I). */
 export function generatePassword(length = 16): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
-  const bytes = randomBytes(length);
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+  return Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join('');
 }
