@@ -213,3 +213,28 @@ test('server API: an uploaded report (generated text) is read and checked; an un
     },
     { maxUploadBytes: 1024 * 1024 },
   ));
+
+test('server API: the working-day calendar is read by anyone and replaced by the system administrator', () =>
+  withServer(async (t) => {
+    const agency = await createAgency(t.db, adminActor('test'), { name: '东湖区民政局' });
+    const clerk = await t.as('clerk', 'clerk', agency.id);
+    const root = await t.as('root', 'admin', null);
+    const seeded = await clerk.get('/api/calendar?year=2024');
+    assert.ok(seeded.body.years.some((y: { year: number }) => y.year === 2024));
+    assert.ok(seeded.body.days.some((d: { day: string; working: boolean }) => d.day === '2024-10-01' && !d.working));
+    const text = '2027-10-01,休,国庆节\n2027-10-09,班,国庆节调休\n';
+    assert.equal((await clerk.post('/api/calendar', { text })).status, 403);
+    const bad = await root.post('/api/calendar', { text: '2027-13-01,休,错\n' });
+    assert.equal(bad.status, 400);
+    const imported = await root.post('/api/calendar', { text });
+    assert.equal(imported.status, 200, JSON.stringify(imported.body));
+    assert.deepEqual(imported.body, { years: [2027], days: 2 });
+    const after = await clerk.get('/api/calendar?year=2027');
+    assert.deepEqual(
+      after.body.days.map((d: { day: string; working: boolean }) => [d.day, d.working]),
+      [
+        ['2027-10-01', false],
+        ['2027-10-09', true],
+      ],
+    );
+  }));

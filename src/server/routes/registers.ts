@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { parseCalendarFile } from '../../calendar/index.ts';
 import type { Database } from '../../db/index.ts';
 import { AppError } from '../../errors.ts';
 import {
@@ -9,6 +10,7 @@ import {
   describeAudit,
   dueList,
   getApplication,
+  importCalendar,
   listReviews,
   REVIEW_KINDS,
   REVIEW_RESULTS,
@@ -29,6 +31,21 @@ const reviewResult = z.enum(Object.keys(REVIEW_RESULTS) as [ReviewResult, ...Rev
 function today(): string {
   // The agencies' calendar day (China Standard Time), whatever the server's zone.
   return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The years the stored calendar knows (with where each came from) and, for a year, its special days. */
+async function calendarOf(db: Database, y: number | undefined) {
+  const years = await db.query<{ year: number; source: string }>('select year, source from calendar_years order by year');
+  const days =
+    y === undefined
+      ? []
+      : (
+          await db.query<{ day: string; working: boolean; name: string }>(
+            'select day::text as day, working, name from calendar_days where extract(year from day) = $1 order by day',
+            [y],
+          )
+        ).rows;
+  return { years: years.rows, days };
 }
 
 /** The due list, reconsiderations and lawsuits (table C), and the whole audit trail. */
@@ -70,6 +87,23 @@ export function registerRoutes(db: Database): Hono<ServerEnv> {
     const input = await readJson(c, z.object({ result: reviewResult, closedOn: day }));
     await closeReview(db, c.get('actor'), readParam(c, 'id', id), input.result, input.closedOn);
     return c.json({ ok: true });
+  });
+
+  // The working-day calendar: the years it knows and a year's special days (holidays, 调休 working weekends).
+  app.get('/calendar', async (c) => {
+    const q = readQuery(c, z.object({ year: year.optional() }));
+    return c.json(await calendarOf(db, q.year));
+  });
+
+  // Next year's 放假通知, typed as lines 「2027-10-01,休,国庆节」: replaces the years it names (system administrator).
+  app.post('/calendar', async (c) => {
+    assertSystemAdmin(c.get('user'));
+    const { text } = await readJson(c, z.object({ text: z.string().max(100_000) }));
+    const parsed = parseCalendarFile(text);
+    if ('problems' in parsed)
+      throw new AppError('invalid', parsed.problems.map((p) => `第${p.line}行：${p.message}`).join('；'), { problems: parsed.problems });
+    await importCalendar(db, c.get('actor'), parsed.days, parsed.years, `网页导入（${c.get('user').username}）`);
+    return c.json({ years: parsed.years, days: parsed.days.length });
   });
 
   // The whole trail is the system administrator's; an application's trail is under /applications/:id/audit.
