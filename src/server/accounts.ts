@@ -143,3 +143,38 @@ export async function ensureFirstAdmin(db: Database): Promise<{ username: string
   const { user, password } = await createUser(db, 'system', { username: 'admin', displayName: '系统管理员', role: 'admin', agencyId: null });
   return { username: user.username, password: password as string };
 }
+
+/** A user by id, or `not_found`. */
+export async function getUser(db: Queryable, id: number): Promise<SessionUser & { disabled: boolean }> {
+  const { rows } = await db.query<SessionUser & { disabled: boolean }>(`select ${USER_COLUMNS}, disabled from users where id = $1`, [id]);
+  if (!rows[0]) throw new AppError('not_found', `没有编号为 ${id} 的用户`);
+  return rows[0];
+}
+
+/** Changes a user's name, role or whether they may sign in; disabling ends their sessions. */
+export async function updateUser(
+  db: Database,
+  by: string,
+  id: number,
+  change: { displayName?: string; role?: UserRole; disabled?: boolean },
+): Promise<SessionUser & { disabled: boolean }> {
+  await db.transaction(by, async (tx) => {
+    await tx.query(
+      'update users set display_name = coalesce($2, display_name), role = coalesce($3, role), disabled = coalesce($4, disabled) where id = $1',
+      [id, change.displayName ?? null, change.role ?? null, change.disabled ?? null],
+    );
+    if (change.disabled) await tx.query('delete from sessions where user_id = $1', [id]);
+  });
+  return getUser(db, id);
+}
+
+/** A new one-time password for a user (shown once, to be changed at the next login); their sessions end. */
+export async function resetPassword(db: Database, by: string, id: number): Promise<string> {
+  const password = generatePassword();
+  const hash = await hashPassword(password);
+  await db.transaction(by, async (tx) => {
+    await tx.query('update users set password_hash = $2, must_change_password = true where id = $1', [id, hash]);
+    await tx.query('delete from sessions where user_id = $1', [id]);
+  });
+  return password;
+}

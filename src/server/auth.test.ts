@@ -104,3 +104,33 @@ test('server auth: the first administrator gets a one-time password, printed onc
     assert.ok(audit.rows.length >= 2);
     for (const r of audit.rows) assert.equal('password_hash' in r.after, false);
   }));
+
+test('server auth: an administrator disables a user (their sessions end) and resets a password (one-time again); never their own', () =>
+  withServer(async (t) => {
+    const agency = await createAgency(t.db, adminActor('test'), { name: '东湖区民政局' });
+    const other = await createAgency(t.db, adminActor('test'), { name: '东湖区教育局' });
+    const admin = await t.as('boss', 'admin', agency.id);
+    const clerk = await t.as('clerk', 'clerk', agency.id);
+    const outsider = await t.as('outsider', 'clerk', other.id);
+    const ids = Object.fromEntries((await admin.get('/api/users')).body.items.map((u: { username: string; id: number }) => [u.username, u.id]));
+    const me = (await admin.get('/api/me')).body.user.id;
+
+    assert.equal((await admin.request('PATCH', `/api/users/${me}`, { json: { disabled: true } })).status, 403);
+    const outsiderId = (await outsider.get('/api/me')).body.user.id;
+    assert.equal((await admin.request('PATCH', `/api/users/${outsiderId}`, { json: { disabled: true } })).status, 403);
+    assert.equal((await clerk.request('PATCH', `/api/users/${ids.boss}`, { json: { disabled: true } })).status, 403);
+
+    const promoted = await admin.request('PATCH', `/api/users/${ids.clerk}`, { json: { role: 'approver', displayName: '李审核' } });
+    assert.equal(promoted.status, 200);
+    assert.equal(promoted.body.user.roleName, '审核人');
+    assert.equal((await admin.request('PATCH', `/api/users/${ids.clerk}`, { json: { disabled: true } })).status, 200);
+    assert.equal((await clerk.get('/api/me')).status, 401, 'the disabled user’s session ended');
+    assert.equal((await t.client().post('/api/login', { username: 'clerk', password: TEST_PASSWORD })).status, 401);
+
+    await admin.request('PATCH', `/api/users/${ids.clerk}`, { json: { disabled: false } });
+    const reset = await admin.post(`/api/users/${ids.clerk}/password-reset`);
+    assert.equal(reset.status, 200);
+    const again = t.client();
+    await again.login('clerk', reset.body.oneTimePassword);
+    assert.equal((await again.get('/api/applications')).status, 403, 'a reset password must be changed first');
+  }));
