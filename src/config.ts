@@ -21,6 +21,11 @@ const ENV = z.object({
   GONGKAI_USER: optional,
   XDG_DATA_HOME: optional,
   HOME: optional,
+  /** The web server's address (default 127.0.0.1:8600). */
+  GONGKAI_HOST: optional,
+  GONGKAI_PORT: optional.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 65535), 'GONGKAI_PORT 应为 0 至 65535 的整数'),
+  /** Set to 1 behind an HTTPS reverse proxy: X-Forwarded-Proto and X-Forwarded-For are then trusted. */
+  GONGKAI_TRUST_PROXY: optional,
 });
 
 /** Where the product keeps its data and which tools it uses, from the environment. */
@@ -32,6 +37,8 @@ export interface Config {
   databaseUrl: string | undefined;
   chromium: string | undefined;
   user: string | undefined;
+  /** Where the web server listens. */
+  server: { host: string; port: number; trustProxy: boolean };
 }
 
 /**
@@ -60,7 +67,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir = join(home, '.local', 'share', 'gongkai');
     dataDirSource = 'HOME';
   }
-  return { dataDir, dataDirSource, databaseUrl: e.DATABASE_URL, chromium: e.GONGKAI_CHROMIUM, user: e.GONGKAI_USER };
+  return {
+    dataDir,
+    dataDirSource,
+    databaseUrl: e.DATABASE_URL,
+    chromium: e.GONGKAI_CHROMIUM,
+    user: e.GONGKAI_USER,
+    server: {
+      host: e.GONGKAI_HOST ?? '127.0.0.1',
+      port: e.GONGKAI_PORT === undefined ? 8600 : Number(e.GONGKAI_PORT),
+      trustProxy: e.GONGKAI_TRUST_PROXY === '1' || e.GONGKAI_TRUST_PROXY === 'true',
+    },
+  };
 }
 
 /** A database URL with its password hidden, for display. */

@@ -22,7 +22,13 @@ export type ErrorCode =
   /** A tool the product needs is missing (Chromium) or a resource is busy (the data folder). */
   | 'unavailable'
   /** A report the checks found errors in, where errors stop the work (rendering without --force). */
-  | 'check_failed';
+  | 'check_failed'
+  /** No session, or a wrong user name or password (the server). */
+  | 'unauthenticated'
+  /** Too many attempts in a while (login rate limiting). */
+  | 'too_many'
+  /** An input larger than the limit (an upload, a request body). */
+  | 'too_large';
 
 interface CodeSpec {
   exit: number;
@@ -40,6 +46,9 @@ export const ERROR_CODES: Record<ErrorCode, CodeSpec> = {
   unreadable: { exit: 2, http: 422 },
   unavailable: { exit: 2, http: 503 },
   check_failed: { exit: 1, http: 422 },
+  unauthenticated: { exit: 2, http: 401 },
+  too_many: { exit: 2, http: 429 },
+  too_large: { exit: 2, http: 413 },
 };
 
 /** Exit code of an uncaught programming error (EX_SOFTWARE). */

@@ -14,6 +14,12 @@ function parseWorkers(value: string): number {
   return n;
 }
 
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('端口应为 0 到 65535 之间的整数');
+  return n;
+}
+
 /** Builds the `gongkai` command line. */
 export function buildProgram(): Command {
   const program = new ChineseCommand('gongkai')
@@ -54,6 +60,26 @@ export function buildProgram(): Command {
     .option('--force', '即使核对有错误也生成')
     .action(lazy(async () => async (args, o) => (await import('./render.ts')).render(args[0] as string, o)));
   addRegisterCommands(program);
+  program
+    .command('serve')
+    .description('启动网页服务（JSON 接口；首次启动时创建系统管理员并显示一次性密码）')
+    .option('--host <host>', '监听地址（默认 127.0.0.1，或 GONGKAI_HOST）')
+    .option('--port <port>', '端口（默认 8600，或 GONGKAI_PORT；0 为任一空闲端口）', parsePort)
+    .action(lazy(async () => (await import('./serve.ts')).serve));
+  const user = program.command('user').description('网页服务的用户：录入员、审核人、管理员、审阅人');
+  user
+    .command('add')
+    .description('添加用户，生成一次性密码（只显示一次，首次登录后须修改）')
+    .argument('<username>', '用户名')
+    .requiredOption('--role <role>', '角色：录入员、审核人、管理员、审阅人')
+    .option('--agency <name>', '所属机关（可访问该机关及其下属机关）；管理员不指定则管理全部机关')
+    .option('--name <name>', '姓名（默认同用户名）')
+    .action(lazy(async () => (await import('./user.ts')).userAdd));
+  user
+    .command('list')
+    .description('列出用户')
+    .option('--json', '输出 JSON（供脚本使用）')
+    .action(lazy(async () => (await import('./user.ts')).userList));
   return program;
 }
 

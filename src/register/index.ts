@@ -30,6 +30,7 @@ export {
   type EventInput,
   type Event,
 } from './lifecycle.ts';
+export { searchApplications, type ApplicationFilter } from './search-applications.ts';
 export { receiptDay } from './receipt.ts';
 export { feeByCount, feeByPages, quoteFee, type FeeQuote, type FeeMethod } from './fees.ts';
 export {

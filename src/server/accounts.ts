@@ -1,0 +1,180 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { Database, Queryable } from '../db/index.ts';
+import { AppError } from '../errors.ts';
+import { agencyTree } from '../register/index.ts';
+import { generatePassword, hashPassword } from './passwords.ts';
+import { type SessionUser, type UserRole, USER_ROLES } from './roles.ts';
+
+const USER_COLUMNS = `id, username, display_name as "displayName", role, agency_id as "agencyId", must_change_password as "mustChangePassword"`;
+
+/** A new account as an administrator enters it. */
+export const userInput = z.object({
+  username: z
+    .string({ error: '用户名应为字符串' })
+    .trim()
+    .min(1, '用户名不能为空')
+    .max(64, '用户名不能超过64个字符')
+    .regex(/^[\p{L}\p{N}._-]+$/u, '用户名只能包含文字、数字和 . _ -'),
+  displayName: z.string({ error: '姓名应为字符串' }).trim().min(1, '姓名不能为空').max(100).optional(),
+  role: z.enum(Object.keys(USER_ROLES) as [UserRole, ...UserRole[]], { error: `角色应为：${Object.values(USER_ROLES).join('、')}` }),
+  agencyId: z.number({ error: '机关应为编号' }).int().positive().nullable(),
+  password: z.string({ error: '密码应为字符串' }).min(10, '密码至少10个字符').max(200).optional(),
+});
+export type UserInput = z.input<typeof userInput>;
+
+/** A stored user with the hash needed to check a login. */
+export interface StoredUser extends SessionUser {
+  passwordHash: string;
+  disabled: boolean;
+}
+
+/**
+ * Creates a user; without a password, one is generated and returned once (to be shown once and
+ * changed at first login). `by` is the user (or command-line actor) recorded in the audit trail.
+ */
+export async function createUser(db: Database, by: string, input: UserInput): Promise<{ user: SessionUser; password?: string }> {
+  const parsed = userInput.safeParse(input);
+  if (!parsed.success) throw new AppError('invalid', parsed.error.issues.map((i) => i.message).join('；'), { problems: parsed.error.issues });
+  const u = parsed.data;
+  if (u.role !== 'admin' && u.agencyId === null) throw new AppError('invalid', `${USER_ROLES[u.role]}须属于一个机关`);
+  const generated = u.password === undefined ? generatePassword() : undefined;
+  const hash = await hashPassword(u.password ?? (generated as string));
+  try {
+    const user = await db.transaction(by, async (tx) => {
+      const { rows } = await tx.query<SessionUser>(
+        `insert into users (username, display_name, role, agency_id, password_hash, must_change_password) values ($1, $2, $3, $4, $5, $6) returning ${USER_COLUMNS}`,
+        [u.username, u.displayName ?? u.username, u.role, u.agencyId, hash, generated !== undefined],
+      );
+      return rows[0] as SessionUser;
+    });
+    return generated ? { user, password: generated } : { user };
+  } catch (error) {
+    if (/users_username_key/.test(String(error))) throw new AppError('conflict', `已有用户名「${u.username}」`);
+    if (/users_agency_id_fkey/.test(String(error))) throw new AppError('not_found', `没有编号为 ${u.agencyId} 的机关`);
+    throw error;
+  }
+}
+
+/** A user by user name, with the password hash, or undefined. */
+export async function findUser(db: Queryable, username: string): Promise<StoredUser | undefined> {
+  const { rows } = await db.query<StoredUser>(`select ${USER_COLUMNS}, password_hash as "passwordHash", disabled from users where username = $1`, [
+    username,
+  ]);
+  return rows[0];
+}
+
+/** The users of some agencies (all users when 'all'), by user name. */
+export async function listUsers(db: Queryable, scope: readonly number[] | 'all'): Promise<SessionUser[]> {
+  const { rows } = await db.query<SessionUser>(
+    `select ${USER_COLUMNS} from users where $1::int[] is null or agency_id = any($1::int[]) order by username`,
+    [scope === 'all' ? null : scope],
+  );
+  return rows;
+}
+
+/** How many users there are (0 before the first administrator). */
+export async function countUsers(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from users');
+  return rows[0]?.n ?? 0;
+}
+
+/** Sets a user's password (it is no longer a one-time password); ends the user's other sessions. */
+export async function setPassword(db: Database, by: string, userId: number, password: string, keepSession?: string): Promise<void> {
+  if (password.length < 10) throw new AppError('invalid', '密码至少10个字符');
+  if (password.length > 200) throw new AppError('invalid', '密码不能超过200个字符');
+  const hash = await hashPassword(password);
+  await db.transaction(by, async (tx) => {
+    await tx.query('update users set password_hash = $2, must_change_password = false where id = $1', [userId, hash]);
+    await tx.query('delete from sessions where user_id = $1 and token_hash <> $2', [userId, keepSession ? tokenHash(keepSession) : '']);
+  });
+}
+
+/** The agencies a user works on: their agency and its descendants, or 'all'. */
+export async function scopeOf(db: Queryable, user: SessionUser): Promise<readonly number[] | 'all'> {
+  return user.agencyId === null ? 'all' : agencyTree(db, user.agencyId);
+}
+
+/** How long a session lasts without a new login. */
+export const SESSION_HOURS = 12;
+
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Opens a session: a random token for the cookie and a CSRF token for the page. */
+export async function openSession(db: Queryable, userId: number): Promise<{ token: string; csrf: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrf = randomBytes(32).toString('base64url');
+  await db.query(
+    `insert into sessions (token_hash, user_id, csrf_token, expires_at) values ($1, $2, $3, now() + interval '${SESSION_HOURS} hours')`,
+    [tokenHash(token), userId, csrf],
+  );
+  // Expired sessions go when new ones come.
+  await db.query('delete from sessions where expires_at < now()');
+  return { token, csrf };
+}
+
+/** The user and CSRF token of a live session, or undefined (unknown, expired, or the user disabled). */
+export async function sessionOf(db: Queryable, token: string): Promise<{ user: SessionUser; csrf: string } | undefined> {
+  const { rows } = await db.query<SessionUser & { csrf: string }>(
+    `select u.id, u.username, u.display_name as "displayName", u.role, u.agency_id as "agencyId", u.must_change_password as "mustChangePassword",
+       s.csrf_token as csrf
+     from sessions s join users u on u.id = s.user_id where s.token_hash = $1 and s.expires_at > now() and not u.disabled`,
+    [tokenHash(token)],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const { csrf, ...user } = row;
+  return { user, csrf };
+}
+
+/** Ends a session. */
+export async function closeSession(db: Queryable, token: string): Promise<void> {
+  await db.query('delete from sessions where token_hash = $1', [tokenHash(token)]);
+}
+
+/**
+ * The first administrator, when there is no user yet: user name `admin`, a one-time password
+ * returned to be printed once. Undefined when users exist.
+ */
+export async function ensureFirstAdmin(db: Database): Promise<{ username: string; password: string } | undefined> {
+  if ((await countUsers(db)) > 0) return undefined;
+  const { user, password } = await createUser(db, 'system', { username: 'admin', displayName: '系统管理员', role: 'admin', agencyId: null });
+  return { username: user.username, password: password as string };
+}
+
+/** A user by id, or `not_found`. */
+export async function getUser(db: Queryable, id: number): Promise<SessionUser & { disabled: boolean }> {
+  const { rows } = await db.query<SessionUser & { disabled: boolean }>(`select ${USER_COLUMNS}, disabled from users where id = $1`, [id]);
+  if (!rows[0]) throw new AppError('not_found', `没有编号为 ${id} 的用户`);
+  return rows[0];
+}
+
+/** Changes a user's name, role or whether they may sign in; disabling ends their sessions. */
+export async function updateUser(
+  db: Database,
+  by: string,
+  id: number,
+  change: { displayName?: string; role?: UserRole; disabled?: boolean },
+): Promise<SessionUser & { disabled: boolean }> {
+  await db.transaction(by, async (tx) => {
+    await tx.query(
+      'update users set display_name = coalesce($2, display_name), role = coalesce($3, role), disabled = coalesce($4, disabled) where id = $1',
+      [id, change.displayName ?? null, change.role ?? null, change.disabled ?? null],
+    );
+    if (change.disabled) await tx.query('delete from sessions where user_id = $1', [id]);
+  });
+  return getUser(db, id);
+}
+
+/** A new one-time password for a user (shown once, to be changed at the next login); their sessions end. */
+export async function resetPassword(db: Database, by: string, id: number): Promise<string> {
+  const password = generatePassword();
+  const hash = await hashPassword(password);
+  await db.transaction(by, async (tx) => {
+    await tx.query('update users set password_hash = $2, must_change_password = true where id = $1', [id, hash]);
+    await tx.query('delete from sessions where user_id = $1', [id]);
+  });
+  return password;
+}

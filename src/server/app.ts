@@ -1,0 +1,73 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Database } from '../db/index.ts';
+import { AppError } from '../errors.ts';
+import { errorResponse, type ServerEnv } from './http.ts';
+import { agencyRoutes } from './routes/agencies.ts';
+import { analyzeRoutes } from './routes/analyze.ts';
+import { applicationRoutes } from './routes/applications.ts';
+import { loginRoutes, meRoutes } from './routes/auth.ts';
+import { registerRoutes } from './routes/registers.ts';
+import { userRoutes } from './routes/users.ts';
+import { vocabularyRoutes } from './routes/vocabulary.ts';
+import { requireSession } from './session.ts';
+
+export interface AppOptions {
+  db: Database;
+  /** Behind an HTTPS reverse proxy: trust X-Forwarded-Proto (Secure cookies) and X-Forwarded-For (rate limiting). */
+  trustProxy?: boolean;
+  /** Largest JSON body (default 1 MiB). */
+  maxBodyBytes?: number;
+  /** Largest uploaded report (default 20 MiB). */
+  maxUploadBytes?: number;
+  /** Login rate limiting (defaults: 5 failures per user name, 20 per client address, in 15 minutes). */
+  login?: { maxPerUser?: number; maxPerClient?: number; windowMs?: number };
+  /** Where defects (500s) are written; never request bodies or passwords. */
+  log?: (error: unknown) => void;
+}
+
+function limit(maxSize: number): MiddlewareHandler {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new AppError('too_large', `请求体超过上限（${Math.round(maxSize / 1024 / 1024)} MB）`, { maxBytes: maxSize });
+    },
+  });
+}
+
+/** The web application: the JSON API under /api over the register and the readers. */
+export function createApp(options: AppOptions): Hono<ServerEnv> {
+  const { db } = options;
+  const log = options.log ?? ((error: unknown) => console.error('[gongkai serve]', error));
+  const app = new Hono<ServerEnv>();
+  app.onError((error, c) => errorResponse(c, error, log));
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `没有这个地址：${c.req.method} ${c.req.path}`, details: {} } }, 404));
+  app.use('*', secureHeaders({ referrerPolicy: 'same-origin' }));
+
+  const api = new Hono<ServerEnv>();
+  api.use('*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  const maxBody = options.maxBodyBytes ?? 1024 * 1024;
+  const maxUpload = options.maxUploadBytes ?? 20 * 1024 * 1024;
+  api.use('/analyze', limit(maxUpload));
+  api.use('*', async (c, next) => (c.req.path === '/api/analyze' ? next() : limit(maxBody)(c, next)));
+
+  // Public: health and login. Everything registered after the session middleware needs a session.
+  api.get('/health', (c) => c.json({ ok: true }));
+  api.route('/', loginRoutes(db, { trustProxy: options.trustProxy ?? false, ...options.login }));
+  api.use('*', requireSession(db));
+  api.route('/', meRoutes(db));
+  api.route('/', registerRoutes(db));
+  api.route('/users', userRoutes(db));
+  api.route('/agencies', agencyRoutes(db));
+  api.route('/applications', applicationRoutes(db));
+  api.route('/analyze', analyzeRoutes({ log }));
+  api.route('/vocabulary', vocabularyRoutes());
+  app.route('/api', api);
+
+  app.get('/', (c) => c.text('公开（gongkai）服务器正在运行。网页界面尚在开发中；JSON 接口位于 /api。\n'));
+  return app;
+}
