@@ -35,11 +35,7 @@ test('folder lock: of processes racing onto one data folder, exactly one gets it
       if (round > 0) writeFileSync(join(dir, 'gongkai.lock'), round === 1 ? '999999999' : '');
       const start = Date.now() + 2500;
       const results = await Promise.all(Array.from({ length: 4 }, () => racer(dir, start)));
-      assert.deepEqual(
-        results.filter((r) => r === 'got').length,
-        1,
-        `round ${round}: ${results.join(',')}`,
-      );
+      assert.deepEqual(results.filter((r) => r === 'got').length, 1, `round ${round}: ${results.join(',')}`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
