@@ -80,7 +80,11 @@ export function decodeCsv(bytes: Uint8Array): string {
   const sample = bytes.subarray(0, 4096);
   let evenZero = 0;
   let oddZero = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 ? oddZero++ : evenZero++;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2) oddZero++;
+    else evenZero++;
+  }
   if (oddZero > sample.length / 8 && evenZero === 0) return new TextDecoder('utf-16le').decode(bytes);
   if (evenZero > sample.length / 8 && oddZero === 0) return new TextDecoder('utf-16be').decode(bytes);
   try {
@@ -147,7 +151,7 @@ export function validateCases(
     for (const c of TEMPLATE_COLUMNS) {
       const v = r[c] ?? '';
       if (v.length > MAX_FIELD_CHARS) errs.push(`「${c}」有 ${v.length} 个字符，超过上限 ${MAX_FIELD_CHARS}`);
-      // eslint-disable-next-line no-control-regex
+
       if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v)) errs.push(`「${c}」含有不可见的控制字符（如 NUL），请删除后重新导入`);
     }
     for (const c of REQUIRED) if (!r[c]) errs.push(`「${c}」不能为空`);
