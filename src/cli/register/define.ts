@@ -236,5 +236,6 @@ export function addRegisterCommands(program: Command): void {
     .command('calendar-import')
     .description('导入下一年度的放假和调休安排（国务院办公厅通知）')
     .argument('<file>', '节假日文件：每行「日期,休|班,名称」')
+    .option('--force', '更正已过去或已锁定年度的日历（改变已计算的期限，记入修改记录）')
     .action(lazy(async () => (await reports()).calendarImport));
 }
