@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../db/index.ts';
 import { randomCases } from '../testing/cases.ts';
+import { encodeGbk } from '../testing/fixtures.ts';
 import { withDatabase } from '../testing/db.ts';
 import { adminActor } from './actor.ts';
 import { createAgency } from './agencies.ts';
@@ -66,7 +67,6 @@ test('import: GBK and UTF-16 CSVs (Excel on Chinese Windows) are read', async ()
   const text = csv([row()]);
   const utf16le = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, 'utf16le'))]);
   const utf16noBom = new Uint8Array(Buffer.from(text, 'utf16le'));
-  // GBK bytes of the header and row, encoded by hand through the GB18030 decoder's inverse.
   const gbk = encodeGbk(text);
   for (const [name, bytes] of [
     ['utf-16le', utf16le],
@@ -92,16 +92,3 @@ test('import: a 编号 already in the register is named with its row', () =>
       return true;
     });
   }));
-
-/** GBK bytes of `text` (the characters of these tests), by searching the two-byte space once. */
-function encodeGbk(text: string): Uint8Array {
-  const wanted = new Set([...text].filter((c) => c.charCodeAt(0) > 0x7f));
-  const table = new Map<string, number[]>();
-  const decoder = new TextDecoder('gbk');
-  for (let hi = 0x81; hi <= 0xfe && table.size < wanted.size; hi++)
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      const ch = decoder.decode(new Uint8Array([hi, lo]));
-      if (wanted.has(ch) && !table.has(ch)) table.set(ch, [hi, lo]);
-    }
-  return new Uint8Array([...text].flatMap((c) => table.get(c) ?? [c.charCodeAt(0)]));
-}
