@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { isIsoDate } from '../calendar/index.ts';
 import type { Database } from '../db/index.ts';
 import { AppError } from '../errors.ts';
+import { printable } from '../printable.ts';
 import { type Actor, assertWrite } from './actor.ts';
 import { applicationInput, FIELD_NAMES } from './applications.ts';
 import { receiptDay } from './receipt.ts';
@@ -208,7 +209,8 @@ export function validateCases(
       });
       if (!checked.success) for (const i of checked.error.issues) errs.push(`「${FIELD_NAMES[String(i.path[0])] ?? String(i.path[0])}」${i.message}`);
     }
-    if (errs.length) problems.push({ row, problems: errs });
+    // The values quoted in the problems may hold control characters: shown as escapes.
+    if (errs.length) problems.push({ row, problems: errs.map((e) => printable(e)) });
     else {
       cases.push({
         reference,
