@@ -23,7 +23,7 @@ before(async () => {
   };
 });
 
-// eslint-disable-next-line no-control-regex
+ 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 for (const kind of ['docx', 'html'] as const) {
