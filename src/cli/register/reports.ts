@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { formatDay, parseCalendarFile } from '../../calendar/index.ts';
 import { loadConfig, redactUrl } from '../../config.ts';
-import { MIGRATIONS, migrate, openDatabase } from '../../db/index.ts';
+import { backupFolder, MIGRATIONS, migrate, openDatabase, restoreFolder } from '../../db/index.ts';
 import { AppError, isAppError } from '../../errors.ts';
 import {
   agencyTree,
@@ -122,6 +122,24 @@ export function calendarImport(args: unknown[], o: GlobalOptions & { force?: boo
     }
     say(`已导入 ${parsed.years.join('、')} 年的 ${parsed.days.length} 个特殊日期`);
   });
+}
+
+/** `gongkai db backup FILE`. */
+export async function dbBackup(args: unknown[]): Promise<number> {
+  const config = loadConfig();
+  const file = String(args[0]);
+  const size = await backupFolder(config.dataDir, file, config.databaseUrl);
+  say(`已把数据目录 ${config.dataDir} 备份到 ${file}（${(size / 1048576).toFixed(1)} MB）`);
+  return 0;
+}
+
+/** `gongkai db restore FILE`. */
+export async function dbRestore(args: unknown[]): Promise<number> {
+  const config = loadConfig();
+  const file = String(args[0]);
+  const aside = await restoreFolder(config.dataDir, file, config.databaseUrl);
+  say(`已用 ${file} 恢复数据目录 ${config.dataDir}${aside ? `；原目录保留为 ${aside}` : ''}`);
+  return 0;
 }
 
 /** `gongkai db migrate`. */
