@@ -21,7 +21,6 @@ test('terminal output: control characters of a file name are shown as escapes, n
     printFindings(HOSTILE, []),
     new ReadError(HOSTILE, '文件为空', 'empty file').message,
   ]) {
-     
     assert.doesNotMatch(text, /[\u0000-\u001f\u007f\u202e]/, JSON.stringify(text));
   }
   const err = sink();

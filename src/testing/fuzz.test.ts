@@ -23,7 +23,6 @@ before(async () => {
   };
 });
 
- 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 for (const kind of ['docx', 'html'] as const) {
