@@ -41,10 +41,12 @@ try {
     const row = { kind, files: paths.length, answers: 0, refused: 0, crashes: 0, timeouts: 0, seconds: 0 };
     for await (const r of runPool(paths, { check: true, timeoutMs })) {
       if (!('error' in r)) row.answers++;
-      else if (r.error.reasonEn === 'timed out') row.timeouts++;
-      else if (CRASH.has(r.error.reasonEn)) {
+      else if (r.error.reasonEn === 'timed out') {
+        row.timeouts++;
+        console.error(`timeout: ${r.file} (${files.find((f) => r.file.endsWith(f.name))?.how ?? ''})`);
+      } else if (CRASH.has(r.error.reasonEn)) {
         row.crashes++;
-        console.error(`crash: ${r.file}: ${r.error.reason}`);
+        console.error(`crash: ${r.file} (${files.find((f) => r.file.endsWith(f.name))?.how ?? ''}): ${r.error.reason}`);
       } else row.refused++;
     }
     row.seconds = (Date.now() - t) / 1000;
