@@ -1,4 +1,7 @@
-import { ReadError, readInput, readReportBytes } from '../ingest/index.ts';
+// The reader runs on a worker; this module needs only the error type and the file reader.
+import { ReadError } from '../ingest/document.ts';
+import { readInput } from '../ingest/read-report.ts';
+import { runPool } from './batch/pool.ts';
 import { type Report, reportFromJson } from '../report/index.ts';
 
 /**
@@ -11,7 +14,13 @@ export async function loadReport(file: string): Promise<Report> {
     .decode(bytes.subarray(0, 64))
     .replace(/^\ufeff/, '')
     .trimStart();
-  if (!file.toLowerCase().endsWith('.json') && !head.startsWith('{')) return readReportBytes(file, bytes);
+  if (!file.toLowerCase().endsWith('.json') && !head.startsWith('{')) {
+    // Read on a worker, as `extract` does: the file gets the time and heap limits.
+    for await (const result of runPool([file], { check: false, workers: 1 })) {
+      if ('error' in result) throw new ReadError(file, result.error.reason, result.error.reasonEn);
+      return result.report;
+    }
+  }
   let data: unknown;
   try {
     data = JSON.parse(new TextDecoder().decode(bytes).replace(/^\ufeff/, ''));

@@ -1,3 +1,4 @@
+import { printable } from '../printable.ts';
 import { describeSource, type Finding } from '../report/index.ts';
 
 const LEVEL = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -11,6 +12,6 @@ function where(f: Finding): string {
 export function printFindings(file: string, findings: readonly Finding[]): string {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  const head = `== ${file}：${counts.error}个错误，${counts.warning}个警告，${counts.info}个提示`;
+  const head = `== ${printable(file)}：${counts.error}个错误，${counts.warning}个警告，${counts.info}个提示`;
   return [head, ...findings.map((f) => `  ${LEVEL[f.severity]} [${f.rule}] ${f.message}${where(f)}`)].join('\n');
 }

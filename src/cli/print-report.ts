@@ -2,6 +2,7 @@ import { TABLE_NAMES, type TableId } from '../format/index.ts';
 // The layout module alone: render/index.ts loads every renderer.
 import { flatTable } from '../render/layout.ts';
 import { formatOf, missingItems, type Report } from '../report/index.ts';
+import { printable } from '../printable.ts';
 import { columns } from './text-width.ts';
 
 const STATUS: Record<string, string> = { complete: '完整', partial: '不完整', absent: '未找到', image: '图片（无法提取）' };
@@ -31,8 +32,8 @@ export function printReport(report: Report): string {
   const m = report.meta;
   const format = m.format ? formatOf(report).name : '未识别';
   const head = [
-    `== ${m.source.file}`,
-    `机关：${m.agency ?? '未识别'}  年度：${m.year ?? '未识别'}  格式：${format}${m.date ? `  日期：${m.date}` : ''}`,
+    `== ${printable(m.source.file)}`,
+    `机关：${printable(m.agency ?? '未识别')}  年度：${m.year ?? '未识别'}  格式：${format}${m.date ? `  日期：${m.date}` : ''}`,
   ];
   const body = (['a', 'b', 'c'] as TableId[]).flatMap((id) => tableLines(report, id));
   const missing = missingItems(report);

@@ -4,3 +4,4 @@ export { migrate, MIGRATIONS } from './migrations.ts';
 export { AppError, type Database, type Queryable } from './types.ts';
 export { lockFolder } from './folder-lock.ts';
 export { dbError } from './errors.ts';
+export { backupFolder, corruptFolder, restoreFolder } from './backup.ts';

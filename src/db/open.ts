@@ -1,10 +1,11 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { loadConfig } from '../config.ts';
+import { corruptFolder } from './backup.ts';
 import { dbError } from './errors.ts';
 import { lockFolder } from './folder-lock.ts';
 import { migrate } from './migrations.ts';
-import type { Database, Queryable } from './types.ts';
+import { AppError, type Database, type Queryable } from './types.ts';
 
 const SET_ACTOR = "select set_config('gongkai.actor', $1, true)";
 
@@ -96,10 +97,15 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
         parsers: PARSERS,
       });
       db = fromPglite(pglite, unlock);
+      // A damaged folder may open and fail at the first read (a truncated heap or WAL).
+      if (options.migrate !== false) await migrate(db);
+      else await db.query('select 1');
     } catch (error) {
       unlock();
-      throw error;
+      if (memory || error instanceof AppError) throw error;
+      throw corruptFolder(dataDir, error);
     }
+    return db;
   }
   if (options.migrate !== false) await migrate(db);
   return db;

@@ -1,2 +1,3 @@
 /** Writers of analysis results: JSON Lines, long CSV, XLSX (streamed). */
-export { LONG_HEADER, longRows, openSink, type ResultSink } from './sinks.ts';
+export { LONG_HEADER, longCsvText, longRows, openSink, type ResultSink } from './sinks.ts';
+export { CSV_BOM, csvLines, inertField } from './csv.ts';

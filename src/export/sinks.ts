@@ -1,7 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { extname } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../errors.ts';
+import { CSV_BOM, csvLines } from './csv.ts';
 import { cellSpecs, FORMAT_2019, FORMAT_2021 } from '../format/index.ts';
 import type { AnalysisResult } from '../pipeline/index.ts';
 import { describeSource, formatOf, missingItems, type Report, reportJson } from '../report/index.ts';
@@ -46,14 +46,20 @@ function jsonLines(path: string): ResultSink {
 export const LONG_HEADER = ['file', 'key', 'value', 'raw'];
 
 /** The long rows of a report: `file,key,value,raw`, one per cell found, in the standard's order. */
-export function longRows(file: string, report: Report): string[][] {
+export function longRows(file: string, report: Report): (string | number | null)[][] {
   return cellSpecs(formatOf(report))
     .map((s) => report.cells[s.key])
     .filter((c) => c !== undefined)
-    .map((c) => [file, c.key, c.value === null ? '' : String(c.value), c.raw]);
+    .map((c) => [file, c.key, c.value, c.raw]);
 }
 
-/** Long CSV: `file,key,value,raw`, one row per cell found. */
+/** Long CSV text of a report's cells: text fields made inert for spreadsheets, values as numbers. */
+export function longCsvText(file: string, report: Report): string {
+  const rows = longRows(file, report);
+  return rows.length ? csvLines(rows) : '';
+}
+
+/** Long CSV: `file,key,value,raw`, one row per cell found; starts with a BOM so Excel and WPS read the Chinese right. */
 function longCsv(path: string): ResultSink {
   const stream = createWriteStream(path);
   let header = false;
@@ -61,11 +67,11 @@ function longCsv(path: string): ResultSink {
     async add(r) {
       if (!header) {
         header = true;
-        await write(stream, stringify([LONG_HEADER]));
+        await write(stream, CSV_BOM + csvLines([LONG_HEADER]));
       }
       if ('error' in r) return;
-      const rows = longRows(r.file, r.report);
-      if (rows.length) await write(stream, stringify(rows));
+      const text = longCsvText(r.file, r.report);
+      if (text) await write(stream, text);
     },
     close: () => closeStream(stream),
   };

@@ -1,5 +1,6 @@
 import { AppError } from '../errors.ts';
 import type { Finding, SourceKind, SourceLocation } from '../report/index.ts';
+import { printable } from '../printable.ts';
 
 /**
  * One line of a source document. A line from a table row carries its cells (blank cells
@@ -37,7 +38,7 @@ export class ReadError extends AppError {
   readonly reason: string;
   readonly reasonEn: string;
   constructor(file: string, reason: string, reasonEn: string) {
-    super('unreadable', `${file}：${reason}（${reasonEn}）`, { file, reason, reasonEn });
+    super('unreadable', `${printable(file)}：${reason}（${reasonEn}）`, { file, reason, reasonEn });
     this.name = 'ReadError';
     this.file = file;
     this.reason = reason;

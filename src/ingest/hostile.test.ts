@@ -72,3 +72,12 @@ test('hostile: random bytes under any name never crash the reader', async () => 
     }
   }
 });
+
+test('hostile: an HTML page nested 100,000 deep is refused with a clear error, not a stack overflow', async () => {
+  const depth = 100_000;
+  const page = `<html><body><h1>2024年政府信息公开工作年度报告</h1>${'<div>'.repeat(depth)}一、总体情况${'</div>'.repeat(depth)}</body></html>`;
+  await assert.rejects(
+    readReportBytes('deep.html', new TextEncoder().encode(page)),
+    (e: unknown) => e instanceof ReadError && /^deep\.html：网页元素嵌套过深（超过 2000 层）/.test(e.message),
+  );
+});

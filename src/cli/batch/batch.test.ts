@@ -169,3 +169,15 @@ test('pool: the real worker, replaced after every file, still reads every file t
   );
   for (const r of results) assert.ok('report' in r && Object.keys(r.report.cells).length === 200, r.file);
 });
+
+test('pool: a single file, or a few, get the time limit and the heap limit as a batch does', async () => {
+  for (const files of [['a-hang'], ['a-oom'], ['a-oom', 'b', 'c-hang']]) {
+    const results: JobResult[] = [];
+    for await (const r of runPool(files, { check: false, timeoutMs: 1500, maxHeapMb: 32, entry: STAND_IN })) results.push(r);
+    assert.deepEqual(
+      results.map((r) => ('error' in r ? r.error.reasonEn : 'ok')),
+      files.map((f) => (f.includes('hang') ? 'timed out' : f.includes('oom') ? 'out of memory' : 'ok')),
+      files.join(),
+    );
+  }
+});

@@ -4,7 +4,11 @@ import { type JobResult, runJob } from './job.ts';
 
 export interface PoolOptions {
   check: boolean;
-  /** Worker threads; 0 reads in this thread. Defaults to every core for large batches. */
+  /**
+   * Worker threads; 0 reads in this thread, without the time and memory limits (debugging).
+   * Defaults to one per file up to every core: even a single file is read on a worker, so
+   * that it gets the time limit and the heap limit.
+   */
   workers?: number;
   /** Longest time one file may take before its worker is stopped and replaced. */
   timeoutMs?: number;
@@ -47,13 +51,14 @@ const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 const DEFAULTS = { timeoutMs: 120_000, recycleAfter: 500, recycleHeapMb: 512, maxHeapMb: 1024 };
 
 /**
- * Reads files on worker threads, at most one file per worker at a time, and yields results in
+ * Reads files on worker threads (even one file: a worker is what gives it the time and heap
+ * limits), at most one file per worker at a time, and yields results in
  * input order. A file that crashes, exhausts the memory of or hangs its worker becomes an error
  * result; the worker is replaced and the batch goes on. Workers are also replaced after a number
  * of files or when their heap has grown, so a long batch's memory stays flat.
  */
 export async function* runPool(files: readonly string[], options: PoolOptions): AsyncGenerator<JobResult> {
-  const count = options.workers ?? (files.length < 8 ? 0 : availableParallelism());
+  const count = options.workers ?? Math.min(files.length, availableParallelism());
   if (count === 0) {
     for (const file of files) yield await runJob(file, options.check);
     return;

@@ -1,11 +1,11 @@
-import { stringify } from 'csv-stringify/sync';
 import { hasErrors } from '../../check/index.ts';
 import { reportJson } from '../../report/index.ts';
 import { printFindings } from '../print-findings.ts';
 import { printReport } from '../print-report.ts';
 import { expandInputs } from './expand.ts';
 import type { JobResult } from './job.ts';
-import { LONG_HEADER, longRows, openSink, type ResultSink } from '../../export/index.ts';
+import { csvLines, LONG_HEADER, longCsvText, openSink, type ResultSink } from '../../export/index.ts';
+import { printable } from '../../printable.ts';
 import { runPool } from './pool.ts';
 import { Progress } from './progress.ts';
 import { Summary } from './summary.ts';
@@ -28,13 +28,14 @@ interface Streams {
 
 /** The one-line message for an unreadable input, Chinese then English. */
 export function errorLine(file: string, error: { reason: string; reasonEn: string }): string {
-  return `错误：${file}：${error.reason}（error: ${file}: ${error.reasonEn}）`;
+  const name = printable(file);
+  return `错误：${name}：${printable(error.reason)}（error: ${name}: ${printable(error.reasonEn)}）`;
 }
 
 function printResult(result: JobResult, options: BatchOptions): string {
   if ('error' in result) return options.json ? `${JSON.stringify({ file: result.file, error: result.error.reason })}\n` : '';
   if (options.json) return `${JSON.stringify(reportJson(result.report, options.check ? result.findings : undefined))}\n`;
-  if (options.csv) return stringify(longRows(result.file, result.report));
+  if (options.csv) return longCsvText(result.file, result.report);
   return options.check ? `${printFindings(result.file, result.findings ?? [])}\n` : `${printReport(result.report)}\n\n`;
 }
 
@@ -58,7 +59,7 @@ export async function runBatch(
   try {
     sink = options.out ? await openSink(options.out) : undefined;
   } catch (error) {
-    err.write(`错误：${(error as Error).message}\n`);
+    err.write(`错误：${printable((error as Error).message)}\n`);
     return 2;
   }
   const batch = files.length > 1;
@@ -67,7 +68,7 @@ export async function runBatch(
   const deferred: string[] = [];
   const summary = new Summary();
   let errors = false;
-  if (options.csv && !sink) out.write(stringify([LONG_HEADER]));
+  if (options.csv && !sink) out.write(csvLines([LONG_HEADER]));
   for await (const result of runPool(files, { check: options.check, ...(options.workers === undefined ? {} : { workers: options.workers }) })) {
     summary.add(result);
     if ('error' in result) {

@@ -1,3 +1,4 @@
+import { printable } from '../../printable.ts';
 import { RULES } from '../../check/index.ts';
 import type { JobResult } from './job.ts';
 
@@ -40,7 +41,7 @@ export class Summary {
     }
     if (this.failures.length > 0) {
       lines.push('   无法读取的文件：');
-      for (const f of this.failures.slice(0, 20)) lines.push(`     ${f.file}：${f.reason}`);
+      for (const f of this.failures.slice(0, 20)) lines.push(`     ${printable(f.file)}：${printable(f.reason)}`);
       if (this.failures.length > 20) lines.push(`     ……另有 ${this.failures.length - 20} 个`);
     }
     return lines.join('\n');

@@ -1,3 +1,4 @@
+import { printable } from '../../printable.ts';
 import { userInfo } from 'node:os';
 import type { Database } from '../../db/index.ts';
 import { AppError } from '../../errors.ts';
@@ -60,7 +61,7 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** Prints lines on stdout. */
+/** Prints lines on stdout; control characters inside a line (from names, contents, file names) shown as escapes. */
 export function say(...lines: string[]): void {
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(`${lines.map((l) => printable(l, true)).join('\n')}\n`);
 }

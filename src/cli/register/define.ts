@@ -60,6 +60,14 @@ export function addRegisterCommands(program: Command): void {
   db.command('migrate')
     .description('建立或升级数据库结构')
     .action(lazy(async () => (await reports()).dbMigrate));
+  db.command('backup')
+    .description('把内嵌数据库（数据目录）备份为一个文件（使用 DATABASE_URL 时请用 pg_dump）')
+    .argument('<file>', '备份文件，如 gongkai-2025-01-31.tar.gz')
+    .action(lazy(async () => (await reports()).dbBackup));
+  db.command('restore')
+    .description('用备份文件恢复内嵌数据库：现有数据目录改名保留，不会删除')
+    .argument('<file>', 'gongkai db backup 生成的备份文件')
+    .action(lazy(async () => (await reports()).dbRestore));
   db.command('info')
     .description('显示所用数据库、数据目录、结构版本和记录数')
     .addOption(json())
@@ -236,5 +244,6 @@ export function addRegisterCommands(program: Command): void {
     .command('calendar-import')
     .description('导入下一年度的放假和调休安排（国务院办公厅通知）')
     .argument('<file>', '节假日文件：每行「日期,休|班,名称」')
+    .option('--force', '更正已过去或已锁定年度的日历（改变已计算的期限，记入修改记录）')
     .action(lazy(async () => (await reports()).calendarImport));
 }

@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { formatDay, parseCalendarFile } from '../../calendar/index.ts';
 import { loadConfig, redactUrl } from '../../config.ts';
-import { MIGRATIONS, migrate, openDatabase } from '../../db/index.ts';
-import { AppError } from '../../errors.ts';
+import { backupFolder, MIGRATIONS, migrate, openDatabase, restoreFolder } from '../../db/index.ts';
+import { AppError, isAppError } from '../../errors.ts';
 import {
   agencyTree,
   auditTrail,
@@ -108,15 +108,38 @@ export function audit(
 }
 
 /** `gongkai calendar-import`. */
-export function calendarImport(args: unknown[], o: GlobalOptions): Promise<number> {
+export function calendarImport(args: unknown[], o: GlobalOptions & { force?: boolean }): Promise<number> {
   return withRegister(o, async (db, actor) => {
     const file = String(args[0]);
     const parsed = parseCalendarFile(await readFile(file, 'utf8'));
     if ('problems' in parsed)
       throw new AppError('invalid', parsed.problems.map((p) => `第${p.line}行：${p.message}`).join('\n'), { problems: parsed.problems });
-    await importCalendar(db, actor, parsed.days, parsed.years, file);
+    try {
+      await importCalendar(db, actor, parsed.days, parsed.years, file, { force: o.force ?? false });
+    } catch (error) {
+      if (isAppError(error, 'conflict') && 'years' in error.details) throw new AppError('conflict', `${error.message}：加 --force`, error.details);
+      throw error;
+    }
     say(`已导入 ${parsed.years.join('、')} 年的 ${parsed.days.length} 个特殊日期`);
   });
+}
+
+/** `gongkai db backup FILE`. */
+export async function dbBackup(args: unknown[]): Promise<number> {
+  const config = loadConfig();
+  const file = String(args[0]);
+  const size = await backupFolder(config.dataDir, file, config.databaseUrl);
+  say(`已把数据目录 ${config.dataDir} 备份到 ${file}（${(size / 1048576).toFixed(1)} MB）`);
+  return 0;
+}
+
+/** `gongkai db restore FILE`. */
+export async function dbRestore(args: unknown[]): Promise<number> {
+  const config = loadConfig();
+  const file = String(args[0]);
+  const aside = await restoreFolder(config.dataDir, file, config.databaseUrl);
+  say(`已用 ${file} 恢复数据目录 ${config.dataDir}${aside ? `；原目录保留为 ${aside}` : ''}`);
+  return 0;
 }
 
 /** `gongkai db migrate`. */

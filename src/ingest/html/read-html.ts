@@ -7,6 +7,22 @@ import { decodeHtml } from './decode-html.ts';
 
 /** Largest page read; real report pages are well under a few MB. */
 export const MAX_HTML_BYTES = 20 * 1024 * 1024;
+/** Elements nested deeper than this are refused: the readers walk the tree recursively (real pages nest a few dozen deep). */
+export const MAX_HTML_DEPTH = 2000;
+
+/** The depth of the deepest node, walked without recursion (the tree may be hostile). */
+function maxDepth(root: AnyNode): number {
+  let max = 0;
+  const stack: [AnyNode, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop() as [AnyNode, number];
+    if (depth > max) max = depth;
+    if (depth > MAX_HTML_DEPTH) break;
+    const children = (node as Element).children;
+    if (children) for (const child of children) stack.push([child, depth + 1]);
+  }
+  return max;
+}
 
 const SKIP = new Set([
   'script',
@@ -239,6 +255,10 @@ export function readHtml(file: string, bytes: Uint8Array): SourceDocument {
   for (let i = html.indexOf('\n'); i >= 0; i = html.indexOf('\n', i + 1)) starts.push(i + 1);
   const $ = load(html, { withStartIndices: true } as Parameters<typeof load>[1]);
   const root = $.root().get(0) as unknown as Element;
+  const depth = maxDepth(root);
+  if (depth > MAX_HTML_DEPTH) {
+    throw new ReadError(file, `网页元素嵌套过深（超过 ${MAX_HTML_DEPTH} 层），不是正常的网页`, `HTML nested deeper than ${MAX_HTML_DEPTH} levels`);
+  }
   const content = findContent(root);
   const writer = new LineWriter(file, starts);
   const title = findTitle($, content);

@@ -43,3 +43,11 @@ test('fuzz: damaged PDFs (bytes changed, digits changed, runs blanked) give a re
     [],
   );
 });
+
+test('fuzz: arrays nested 100,000 deep are refused the same way on any thread; runs of stray braces do not recurse', async () => {
+  const { rawPdf } = await import('../../testing/fuzz.ts');
+  const deep = rawPdf('BT /F1 12 Tf 72 700 Td (x) Tj ET', `/Deep ${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+  await assert.rejects(readReportBytes('deep.pdf', deep), (e: unknown) => e instanceof ReadError && /^deep\.pdf：PDF 对象嵌套过深/.test(e.message));
+  const braces = rawPdf(`${'} '.repeat(100_000)}BT /F1 12 Tf 72 700 Td (x) Tj ET`, `/Junk ${')'.repeat(100_000)}`);
+  await readReportBytes('braces.pdf', braces).catch((e: unknown) => assert.ok(e instanceof ReadError, String(e)));
+});

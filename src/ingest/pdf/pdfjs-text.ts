@@ -58,6 +58,7 @@ export function describe(error: unknown): { zh: string; en: string } {
   const name = (error as { name?: string }).name ?? '';
   if (name === 'PasswordException') return { zh: 'PDF 已加密（需要密码），无法读取', en: 'encrypted PDF (password required)' };
   if (name === 'InvalidPDFException') return { zh: 'PDF 文件损坏或不完整（无法解析文件结构）', en: 'invalid or truncated PDF' };
+  if (error instanceof RangeError) return { zh: 'PDF 结构过于复杂（嵌套过深），无法读取', en: 'PDF structure nested too deep' };
   return { zh: `PDF 无法解析：${(error as Error).message ?? String(error)}`, en: 'unreadable PDF' };
 }
 

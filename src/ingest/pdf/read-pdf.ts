@@ -2,7 +2,7 @@ import type { Finding } from '../../report/index.ts';
 import { type DocLine, ReadError, type SourceDocument } from '../document.ts';
 import { isPageNumberLine } from '../locate/tokens.ts';
 import { boxSource, type PageLine, pageLines } from './page-lines.ts';
-import { type PageGeometry, PdfPasswordError, parsePdf } from './parse/index.ts';
+import { type PageGeometry, PdfNestingError, PdfPasswordError, parsePdf } from './parse/index.ts';
 import { pdfjsPages } from './pdfjs-text.ts';
 import { lineToDoc, type TextItem } from './pdf-lines.ts';
 
@@ -25,6 +25,8 @@ async function geometry(file: string, bytes: Uint8Array, engine: PdfEngine): Pro
     return parsePdf(bytes);
   } catch (error) {
     if (error instanceof PdfPasswordError) throw new ReadError(file, 'PDF 已加密（需要密码），无法读取', 'encrypted PDF (password required)');
+    // pdf.js recurses on nesting: whether it overflows would depend on the thread's stack.
+    if (error instanceof PdfNestingError) throw new ReadError(file, 'PDF 对象嵌套过深，不是正常的 PDF', 'PDF objects nested too deep');
     return pdfjsPages(file, bytes);
   }
 }

@@ -6,7 +6,7 @@ import { PdfFile } from './pdf-file.ts';
 export type { PageGeometry, PdfChar, Segment } from './content.ts';
 export { PdfPasswordError } from './crypt.ts';
 export { PdfFontUnsupported } from './fonts.ts';
-export { PdfSyntaxError } from './objects.ts';
+export { PdfNestingError, PdfSyntaxError } from './objects.ts';
 
 /**
  * Every page's glyphs and rulings, read by our own parser (no rendering work: fonts are used

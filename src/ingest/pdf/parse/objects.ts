@@ -53,6 +53,12 @@ export class PdfSyntaxError extends Error {
   override readonly name = 'PdfSyntaxError';
 }
 
+/** Arrays and dictionaries nested deeper than any real file: refused outright (pdf.js would overflow its stack on them). */
+export class PdfNestingError extends PdfSyntaxError {}
+
+/** Real files nest arrays and dictionaries a few levels deep. */
+export const MAX_OBJECT_DEPTH = 256;
+
 const WS = new Uint8Array(256);
 for (const c of [0, 9, 10, 12, 13, 32]) WS[c] = 1;
 const DELIM = new Uint8Array(256);
@@ -99,15 +105,33 @@ export class Lexer {
 
   /** The next object or operator; `undefined` at the end. Arrays and dicts are read whole. */
   next(): PdfObject | PdfOp | undefined {
-    const t = this.token();
-    if (t === ARRAY_END || t === DICT_END) return this.next();
-    return t;
+    for (;;) {
+      const t = this.token();
+      if (t !== ARRAY_END && t !== DICT_END) return t;
+    }
+  }
+
+  private depth = 0;
+
+  private nested<T>(read: () => T): T {
+    if (++this.depth > MAX_OBJECT_DEPTH) throw new PdfNestingError(`objects nested deeper than ${MAX_OBJECT_DEPTH}`);
+    try {
+      return read();
+    } finally {
+      this.depth--;
+    }
   }
 
   private token(): Token | undefined {
-    this.skipSpace();
+    // Stray braces and parentheses are skipped in a loop: a run of them must not recurse.
+    let c: number | undefined;
     const b = this.bytes;
-    const c = b[this.pos];
+    for (;;) {
+      this.skipSpace();
+      c = b[this.pos];
+      if (c !== 0x7b && c !== 0x7d && c !== 0x29) break;
+      this.pos++;
+    }
     if (c === undefined) return undefined;
     if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) return this.number();
     switch (c) {
@@ -117,13 +141,15 @@ export class Lexer {
         return this.literal();
       case 0x5b: {
         this.pos++;
-        const items: PdfObject[] = [];
-        for (;;) {
-          const t = this.token();
-          if (t === undefined || t === ARRAY_END) return items;
-          if (t === DICT_END || t instanceof PdfOp) continue;
-          items.push(t);
-        }
+        return this.nested(() => {
+          const items: PdfObject[] = [];
+          for (;;) {
+            const t = this.token();
+            if (t === undefined || t === ARRAY_END) return items;
+            if (t === DICT_END || t instanceof PdfOp) continue;
+            items.push(t);
+          }
+        });
       }
       case 0x5d:
         this.pos++;
@@ -131,19 +157,12 @@ export class Lexer {
       case 0x3c:
         if (b[this.pos + 1] === 0x3c) {
           this.pos += 2;
-          return this.dict();
+          return this.nested(() => this.dict());
         }
         return this.hex();
       case 0x3e:
         this.pos += b[this.pos + 1] === 0x3e ? 2 : 1;
         return DICT_END;
-      case 0x7b:
-      case 0x7d:
-        this.pos++;
-        return this.token();
-      case 0x29:
-        this.pos++;
-        return this.token();
     }
     const start = this.pos;
     while (this.pos < b.length && isRegular(b[this.pos] as number)) this.pos++;
