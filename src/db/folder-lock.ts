@@ -69,7 +69,10 @@ function takeOver(dir: string, file: string, dead: number | 'empty'): void {
     return;
   }
   try {
-    if (holderOf(file) === dead) rmSync(file, { force: true });
+    // An empty lock is also what a live process shows between creating its lock and writing
+    // its PID: only an empty lock old enough is the dead one seen before.
+    const holder = holderOf(file);
+    if (holder === dead && (dead !== 'empty' || ageMs(file) >= EMPTY_GRACE_MS)) rmSync(file, { force: true });
   } finally {
     rmSync(takeover, { force: true });
   }
