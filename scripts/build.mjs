@@ -1,6 +1,6 @@
 // `npm run build` (and `prepare`, so `npm ci` runs it): compiles src/ to dist/ with tsc,
-// copies the files the code reads beside itself (fonts.conf, the worker entry), and stamps the
-// build so bin/gongkai.js knows it is current.
+// copies the files the code reads beside itself (fonts.conf, the worker entry), bundles the
+// workbench (web/ → dist/web) with Vite, and stamps the build so bin/gongkai.js knows it is current.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -38,6 +38,14 @@ function assets(dir) {
 assets(src);
 if (!existsSync(join(dist, 'cli', 'main.js'))) {
   console.error('编译结果缺少 dist/cli/main.js');
+  process.exit(1);
+}
+// The workbench (web/) bundled by Vite into dist/web, which the server serves.
+try {
+  const { build } = await import('vite');
+  await build({ configFile: join(root, 'web', 'vite.config.ts'), logLevel: 'warn' });
+} catch (error) {
+  console.error('网页界面构建失败：', error instanceof Error ? error.message : error);
   process.exit(1);
 }
 writeFileSync(join(dist, '.built'), `${new Date().toISOString()}\n`);

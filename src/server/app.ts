@@ -12,6 +12,7 @@ import { registerRoutes } from './routes/registers.ts';
 import { userRoutes } from './routes/users.ts';
 import { vocabularyRoutes } from './routes/vocabulary.ts';
 import { requireSession } from './session.ts';
+import { findWebRoot, serveWeb } from './static.ts';
 
 export interface AppOptions {
   db: Database;
@@ -23,6 +24,8 @@ export interface AppOptions {
   maxUploadBytes?: number;
   /** Login rate limiting (defaults: 5 failures per user name, 20 per client address, in 15 minutes). */
   login?: { maxPerUser?: number; maxPerClient?: number; windowMs?: number };
+  /** The built workbench's folder (default: found beside the server; '' for none). */
+  webRoot?: string;
   /** Where defects (500s) are written; never request bodies or passwords. */
   log?: (error: unknown) => void;
 }
@@ -68,6 +71,6 @@ export function createApp(options: AppOptions): Hono<ServerEnv> {
   api.route('/vocabulary', vocabularyRoutes());
   app.route('/api', api);
 
-  app.get('/', (c) => c.text('公开（gongkai）服务器正在运行。网页界面尚在开发中；JSON 接口位于 /api。\n'));
+  serveWeb(app, options.webRoot === undefined ? findWebRoot() : options.webRoot || undefined);
   return app;
 }
