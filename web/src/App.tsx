@@ -49,8 +49,9 @@ function Header() {
   const years = Array.from({ length: 8 }, (_, i) => thisYear - i);
   const logout = async () => {
     await api('POST', '/logout').catch(() => undefined);
-    client.clear();
+    // The session query's observer stays subscribed; every other cached answer belonged to the user.
     client.setQueryData(['me'], null);
+    client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
   };
   return (
     <Space style={{ width: '100%', justifyContent: 'space-between' }}>
