@@ -10,7 +10,8 @@ if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
   exit 1
 fi
 dir=$(mktemp -d /tmp/gongkai-pg-XXXXXX)
-port=${GONGKAI_PG_PORT:-55432}
+# A free loopback port unless one is given, so that concurrent runs do not collide.
+port=${GONGKAI_PG_PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}
 run_as=()
 if [ "$(id -u)" = "0" ]; then
   chown postgres "$dir"

@@ -181,3 +181,17 @@ test('pool: a single file, or a few, get the time limit and the heap limit as a 
     );
   }
 });
+
+test('extract --csv: on a terminal a file name with escape sequences is shown escaped; piped it stays byte-exact', async () => {
+  const hostile = join(dir, 'evil\u001b[31mred\u0007.txt');
+  writeFileSync(hostile, readFileSync(good[0]!));
+  const tty = streams();
+  (tty.out as unknown as { isTTY: boolean }).isTTY = true;
+  await runBatch([hostile], { check: false, csv: true, workers: 0 }, tty);
+  assert.ok(!/[\u0007\u001b]/.test(tty.text()), 'no raw control character on the terminal');
+  assert.match(tty.text(), /evil\\u\{1b\}\[31mred\\u\{7\}\.txt/);
+  assert.ok(tty.text().split('\n').length > 10, 'rows still on their own lines');
+  const piped = streams();
+  await runBatch([hostile], { check: false, csv: true, workers: 0 }, piped);
+  assert.match(piped.text(), /evil\u001b\[31mred\u0007\.txt/);
+});

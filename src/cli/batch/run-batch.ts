@@ -32,10 +32,15 @@ export function errorLine(file: string, error: { reason: string; reasonEn: strin
   return `错误：${name}：${printable(error.reason)}（error: ${name}: ${printable(error.reasonEn)}）`;
 }
 
-function printResult(result: JobResult, options: BatchOptions): string {
+function printResult(result: JobResult, options: BatchOptions & { terminal?: boolean }): string {
   if ('error' in result) return options.json ? `${JSON.stringify({ file: result.file, error: result.error.reason })}\n` : '';
   if (options.json) return `${JSON.stringify(reportJson(result.report, options.check ? result.findings : undefined))}\n`;
-  if (options.csv) return longCsvText(result.file, result.report);
+  // CSV on a terminal: control characters inside fields (a file name's escape sequences) shown as
+  // escapes, the line breaks between rows kept; piped or redirected, the CSV is left byte-exact.
+  if (options.csv) {
+    const text = longCsvText(result.file, result.report);
+    return options.terminal ? printable(text, true) : text;
+  }
   return options.check ? `${printFindings(result.file, result.findings ?? [])}\n` : `${printReport(result.report)}\n\n`;
 }
 
@@ -77,7 +82,7 @@ export async function runBatch(
       else err.write(`${line}\n`);
     } else if (options.check && hasErrors(result.findings ?? [])) errors = true;
     if (sink) await sink.add(result);
-    else out.write(printResult(result, options));
+    else out.write(printResult(result, { ...options, terminal: Boolean((out as NodeJS.WriteStream).isTTY) }));
     progress.tick();
   }
   progress.stop();
