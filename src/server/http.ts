@@ -106,7 +106,7 @@ export function download(c: Context, bytes: Uint8Array | string, fileName: strin
   const ascii = fileName
     .normalize('NFKD')
     .replace(/[^\x20-\x7e]/g, '')
-    .replace(/["\\;%]/g, '_')
+    .replace(/[^A-Za-z0-9._() -]/g, '_')
     .trim();
   const fallback = /[a-z0-9]/i.test(ascii.slice(0, ascii.length - extension.length)) ? ascii : `download${extension}`;
   c.header('Content-Type', type);
