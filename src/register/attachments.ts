@@ -81,7 +81,7 @@ export async function addAttachment(
     const { rows } = await tx.query<AttachmentItem>(
       `insert into attachments (application_id, file_name, media_type, size, sha256, content, note, uploaded_by)
        values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${ITEM}`,
-      [applicationId, cleanFileName(file.fileName), sniffMediaType(file.bytes), file.bytes.length, sha256, file.bytes, note, actor.userId],
+      [applicationId, cleanFileName(file.fileName), sniffMediaType(file.bytes), file.bytes.length, sha256, Buffer.from(file.bytes), note, actor.userId],
     );
     return rows[0] as AttachmentItem;
   });

@@ -118,7 +118,7 @@ export async function issueLetter(db: Database, actor: Actor, applicationId: num
     const { rows } = await tx.query<Omit<LetterItem, 'kindName' | 'outcomeLabel'>>(
       `insert into letters (application_id, kind, version, outcome, file_name, content, sha256, body, issued_by)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning ${ITEM}`,
-      [applicationId, kind, version, letter.outcome, fileName, bytes, sha256, JSON.stringify(body), actor.userId],
+      [applicationId, kind, version, letter.outcome, fileName, Buffer.from(bytes), sha256, JSON.stringify(body), actor.userId],
     );
     return item(rows[0] as Omit<LetterItem, 'kindName' | 'outcomeLabel'>);
   });
