@@ -56,9 +56,18 @@ function remedies(f: LetterFacts): string {
   return `如对本答复不服，根据${ACT}第五十一条和《中华人民共和国行政复议法》《中华人民共和国行政诉讼法》的规定，您可以自收到本答复书之日起六十日内向${body}申请行政复议，或者自收到本答复书之日起六个月内依法向人民法院提起行政诉讼。`;
 }
 
-function letter(kind: LetterKind, f: LetterFacts, on: string, addressee: string, body: string[], legalBasis: string, outcome: string | null = null): LetterText {
+function letter(
+  kind: LetterKind,
+  f: LetterFacts,
+  on: string,
+  addressee: string,
+  body: string[],
+  legalBasis: string,
+  outcome: string | null = null,
+): LetterText {
   const kindName = LETTER_KINDS[kind];
-  const title = kind === 'consultation' ? `${f.agency}政府信息公开征求第三方意见函` : `${f.agency}${kind === 'answer' ? '' : '政府信息公开申请'}${kindName}`;
+  const title =
+    kind === 'consultation' ? `${f.agency}政府信息公开征求第三方意见函` : `${f.agency}${kind === 'answer' ? '' : '政府信息公开申请'}${kindName}`;
   return { kind, kindName, title, paragraphs: [`编号：${f.reference}`, addressee, ...body], signature: [f.agency, date(on)], legalBasis, outcome };
 }
 
@@ -123,7 +132,9 @@ export function composeLetter(kind: LetterKind, f: LetterFacts): LetterText {
       const a = f.answer as NonNullable<LetterFacts['answer']>;
       const wording = OUTCOME_WORDING[a.outcome] as NonNullable<(typeof OUTCOME_WORDING)[string]>;
       const fill = (text: string) =>
-        text.replace('{correctionOn}', f.correction ? date(f.correction.on) : '此前').replace('{feeNoticeOn}', f.feeNoticeOn ? date(f.feeNoticeOn) : '此前');
+        text
+          .replace('{correctionOn}', f.correction ? date(f.correction.on) : '此前')
+          .replace('{feeNoticeOn}', f.feeNoticeOn ? date(f.feeNoticeOn) : '此前');
       return letter(kind, f, a.on, to, [intro(f), ...wording.decision.map(fill), remedies(f)], wording.basis, a.outcome);
     }
   }

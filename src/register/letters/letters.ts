@@ -85,9 +85,10 @@ export async function previewLetter(db: Queryable, actor: Actor, applicationId: 
 /** The letters issued for a case, newest first. */
 export async function listLetters(db: Queryable, actor: Actor, applicationId: number): Promise<LetterItem[]> {
   await letterFacts(db, actor, applicationId);
-  const { rows } = await db.query<Omit<LetterItem, 'kindName' | 'outcomeLabel'>>(`select ${ITEM} from letters where application_id = $1 order by id desc`, [
-    applicationId,
-  ]);
+  const { rows } = await db.query<Omit<LetterItem, 'kindName' | 'outcomeLabel'>>(
+    `select ${ITEM} from letters where application_id = $1 order by id desc`,
+    [applicationId],
+  );
   return rows.map(item);
 }
 
