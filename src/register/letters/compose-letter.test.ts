@@ -76,4 +76,5 @@ test('letters: a letter the case has not reached is refused with the reason', ()
     );
   }
   assert.equal(letterReadiness('answer', { ...CASE, answer: { on: '2026-01-20', outcome: 'granted' } }), undefined);
+  assert.match(letterReadiness('answer', { ...CASE, withdrawn: true }) as string, /撤回/);
 });

@@ -28,6 +28,8 @@ export interface LetterFacts {
   extension?: { on: string; days: number; due: string | null };
   consultation?: { on: string; party?: string };
   answer?: { on: string; outcome: string };
+  /** The applicant withdrew: the case closed without a decision to answer. */
+  withdrawn?: boolean;
   feeNoticeOn?: string;
 }
 
@@ -150,7 +152,7 @@ export function letterReadiness(kind: LetterKind, f: LetterFacts): string | unde
     case 'consultation':
       return f.consultation ? undefined : '尚未征求第三方意见：记录「征求第三方或其他机关意见」环节后才能出具征求意见函';
     case 'answer':
-      if (!f.answer) return '申请尚未办结：答复后才能出具答复书';
+      if (!f.answer) return f.withdrawn ? '申请人已撤回申请，无需出具答复书' : '申请尚未办结：答复后才能出具答复书';
       if (!OUTCOME_WORDING[f.answer.outcome]) return `办理结果「${outcomeLabel(f.answer.outcome)}」没有对应的答复书`;
       return undefined;
   }

@@ -66,6 +66,7 @@ export async function letterFacts(db: Queryable, actor: Actor, applicationId: nu
   // An answer letter closes a case the agency decided (answered, or lapsed 补正 or fee); a withdrawal needs none.
   const closing = events.findLast((e) => e.kind === 'answered' || e.kind === 'correction_lapsed' || e.kind === 'fee_lapsed');
   if (a.outcome && a.closedOn && closing) facts.answer = { on: a.closedOn, outcome: a.outcome };
+  if (events.some((e) => e.kind === 'withdrawn')) facts.withdrawn = true;
   return facts;
 }
 
