@@ -1,7 +1,7 @@
 import { loadConfig } from '../config.ts';
 import { openRegister } from '../register/index.ts';
-import { ensureFirstAdmin, startServer } from '../server/index.ts';
-import { DEMO_GOVERNMENT, seedDemo, USER_ROLES } from '../server/demo.ts';
+import { startServer } from '../server/index.ts';
+import { DEMO_GOVERNMENT, prepareStart, USER_ROLES } from '../server/demo.ts';
 import { say } from './register/context.ts';
 
 /**
@@ -14,17 +14,13 @@ export async function serve(_args: unknown[], o: { host?: string; port?: number;
   const config = loadConfig();
   const db = await openRegister();
   try {
-    let demo: Awaited<ReturnType<typeof seedDemo>>;
-    if (o.demo !== false) {
-      const t0 = performance.now();
-      demo = await seedDemo(db);
-      if (demo)
-        say(
-          `空数据库：已创建演示数据（${DEMO_GOVERNMENT.name}及${DEMO_GOVERNMENT.departments.length}个部门，${demo.lastYear}年和${demo.thisYear}年至今共${demo.cases}件申请，${demo.lastYear}年度报告已发布），用时${((performance.now() - t0) / 1000).toFixed(1)}秒。`,
-          '正式使用请用空数据库并加 --no-demo 启动。',
-        );
-    }
-    const first = demo ? undefined : await ensureFirstAdmin(db);
+    const t0 = performance.now();
+    const { demo, firstAdmin: first } = await prepareStart(db, { demo: o.demo !== false });
+    if (demo)
+      say(
+        `空数据库：已创建演示数据（${DEMO_GOVERNMENT.name}及${DEMO_GOVERNMENT.departments.length}个部门，${demo.lastYear}年和${demo.thisYear}年至今共${demo.cases}件申请，${demo.lastYear}年度报告已发布），用时${((performance.now() - t0) / 1000).toFixed(1)}秒。`,
+        '正式使用请用空数据库并加 --no-demo 启动。',
+      );
     const server = await startServer({
       db,
       host: o.host ?? config.server.host,

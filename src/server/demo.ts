@@ -1,6 +1,7 @@
 import type { Database } from '../db/index.ts';
 import { DEMO_GOVERNMENT, type DemoGovernment, fillDemoGovernment } from '../register/demo-government.ts';
-import { createUser } from './accounts.ts';
+import { createUser, ensureFirstAdmin } from './accounts.ts';
+import { chinaToday } from './http.ts';
 import { type UserRole, USER_ROLES } from './roles.ts';
 
 export { DEMO_GOVERNMENT, USER_ROLES };
@@ -16,11 +17,6 @@ export const DEMO_USERS: readonly { username: string; displayName: string; role:
   { username: 'shenyue', displayName: '赵磊', role: 'reviewer', agency: DEMO_GOVERNMENT.name },
   { username: 'jiaoyu', displayName: '孙丽', role: 'clerk', agency: '东湖区教育局' },
 ];
-
-/** The agencies' calendar day (China Standard Time), whatever the server's zone. */
-export function chinaToday(now = Date.now()): string {
-  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** Whether the database holds nothing yet: no agency, no application, no user. */
 export async function isEmptyRegister(db: Database): Promise<boolean> {
@@ -53,4 +49,19 @@ export async function seedDemo(db: Database, today = chinaToday()): Promise<Seed
       password: DEMO_PASSWORD,
     });
   return { ...government, users: DEMO_USERS, password: DEMO_PASSWORD };
+}
+
+/**
+ * What a start does to the database before serving: with the demo (the default), the demo on an
+ * empty database; without it (`--no-demo`, production), or when the database is not empty, the
+ * first administrator with a one-time password when there is no user yet.
+ */
+export async function prepareStart(
+  db: Database,
+  options: { demo: boolean; today?: string },
+): Promise<{ demo?: SeededDemo; firstAdmin?: { username: string; password: string } }> {
+  const demo = options.demo ? await seedDemo(db, options.today) : undefined;
+  if (demo) return { demo };
+  const firstAdmin = await ensureFirstAdmin(db);
+  return firstAdmin ? { firstAdmin } : {};
 }
