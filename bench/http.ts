@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import type { Database } from '../src/db/index.ts';
 import { adminActor, createAgency, validateCases } from '../src/register/index.ts';
 import { createUser } from '../src/server/accounts.ts';
@@ -90,6 +91,7 @@ async function load(agent: Agent, port: number, cookie: string, path: string, se
   let errors = 0;
   const end = performance.now() + seconds * 1000;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
       while (performance.now() < end) {
@@ -100,9 +102,12 @@ async function load(agent: Agent, port: number, cookie: string, path: string, se
     }),
   );
   const wall = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   times.sort((a, b) => a - b);
   const at = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))] ?? Number.NaN;
-  return { count: times.length, errors, perSecond: times.length / wall, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+  // CPU of this process (server, database and clients) per request: the figure a busy machine does not inflate.
+  const cpuMs = (cpu.user + cpu.system) / 1000 / Math.max(1, times.length + errors);
+  return { count: times.length, errors, perSecond: times.length / wall, p50: at(0.5), p95: at(0.95), p99: at(0.99), cpuMs };
 }
 
 /**
@@ -113,8 +118,11 @@ async function load(agent: Agent, port: number, cookie: string, path: string, se
 export async function benchHttp(): Promise<void> {
   console.log(`\n## 网页服务：申请列表（${CASES} 件，${CLIENTS} 个并发客户端，每项 ${SECONDS} 秒）`);
   const db = await testDatabase();
+  const cpu0 = process.cpuUsage();
   const { governmentId, seconds } = await build(db);
-  console.log(`建立台账（${db.kind}，导入校验后批量写入）：${CASES} 件 ${seconds.toFixed(1)} 秒`);
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  console.log(`建立台账（${db.kind}，导入校验后批量写入）：${CASES} 件 ${seconds.toFixed(1)} 秒（CPU ${cpuSeconds.toFixed(1)} 秒）`);
   await createUser(db, 'bench', { username: 'bench', role: 'clerk', agencyId: governmentId, password: PASSWORD });
   const server = await startServer({ db, host: '127.0.0.1', port: 0, webRoot: '', log: (e) => console.error(e) });
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
@@ -140,10 +148,14 @@ export async function benchHttp(): Promise<void> {
     for (const [label, path] of scenarios) {
       const r = await load(agent, server.port, cookie, path, SECONDS);
       console.log(
-        `${label.padEnd(24)} ${String(r.count).padStart(6)} 次  ${r.perSecond.toFixed(0).padStart(5)} 次/秒  P50 ${r.p50.toFixed(1)} ms  P95 ${r.p95.toFixed(1)} ms  P99 ${r.p99.toFixed(1)} ms${r.errors ? `  失败 ${r.errors}` : ''}`,
+        `${label.padEnd(24)} ${String(r.count).padStart(6)} 次  ${r.perSecond.toFixed(0).padStart(5)} 次/秒  P50 ${r.p50.toFixed(1)} ms  P95 ${r.p95.toFixed(1)} ms  P99 ${r.p99.toFixed(1)} ms  CPU ${r.cpuMs.toFixed(1)} ms/次${r.errors ? `  失败 ${r.errors}` : ''}`,
       );
     }
-    console.log(`峰值内存 ${peakMb()} MB`);
+    console.log(
+      `峰值内存 ${peakMb()} MB  系统负载 ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}（${cpus().length} 核；负载高于核数时延迟随之放大）`,
+    );
   } finally {
     agent.destroy();
     await server.close();

@@ -1,9 +1,9 @@
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { loadConfig } from '../config.ts';
 import { corruptFolder } from './backup.ts';
 import { dbError } from './errors.ts';
+import { EXTENSIONS } from './extensions.ts';
 import { lockFolder } from './folder-lock.ts';
 import { migrate } from './migrations.ts';
 import { AppError, type Database, type Queryable } from './types.ts';
@@ -79,9 +79,6 @@ function fromPool(pool: pg.Pool): Database {
     close: () => pool.end(),
   };
 }
-
-/** PGlite's extensions the schema uses: trigram indexes for the case search (schema v5). */
-const EXTENSIONS = { pg_trgm };
 
 /** Opens the database (PGlite by default, PostgreSQL by URL) and brings its schema up to date. */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {

@@ -60,18 +60,17 @@ export async function searchApplications(
   const q = filter.q?.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   if (q) where.push(`(coalesce(reference, '') || E'\\x01' || applicant_name || E'\\x01' || content) ilike ${param(likePattern(q))}`);
   const condition = where.join(' and ');
-  const { rows: count } = await db.query<{ n: number }>(
-    `select count(*)::int as n from (select 1 from applications where ${condition} limit ${COUNT_CAP + 1}) s`,
-    params,
-  );
-  const total = count[0]?.n ?? 0;
   const limit = Math.min(filter.limit ?? 50, 500);
   const offset = filter.offset ?? 0;
-  const { rows } = await db.query<ApplicationRow>(
-    `select ${COLUMNS} from applications where id in (
-       select id from applications where ${condition} order by received_on desc, id desc limit ${param(limit)} offset ${param(offset)})
-     order by received_on desc, id desc`,
+  // One statement (a round trip less): the capped count, and the page beside it (none past the end).
+  const { rows } = await db.query<ApplicationRow & { total: number }>(
+    `select n.total, p.* from (select count(*)::int as total from (select 1 from applications where ${condition} limit ${COUNT_CAP + 1}) s) n
+     left join (select ${COLUMNS} from applications where id in (
+       select id from applications where ${condition} order by received_on desc, id desc limit ${param(limit)} offset ${param(offset)})) p on true
+     order by p."receivedOn" desc, p.id desc`,
     params,
   );
-  return { total, totalExact: total <= COUNT_CAP, items: rows };
+  const total = rows[0]?.total ?? 0;
+  const items = rows.filter((r) => r.id !== null).map(({ total: _, ...row }) => row as ApplicationRow);
+  return { total, totalExact: total <= COUNT_CAP, items };
 }
