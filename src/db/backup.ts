@@ -2,6 +2,7 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { EXTENSIONS } from './extensions.ts';
 import { AppError } from './types.ts';
 import { lockFolder } from './folder-lock.ts';
 
@@ -26,7 +27,7 @@ export async function backupFolder(dataDir: string, file: string, databaseUrl?: 
   try {
     let db: PGlite;
     try {
-      db = await PGlite.create({ dataDir });
+      db = await PGlite.create({ dataDir, extensions: EXTENSIONS });
       await db.query('select 1');
     } catch (error) {
       throw corruptFolder(dataDir, error);
@@ -58,7 +59,7 @@ export async function restoreFolder(dataDir: string, file: string, databaseUrl?:
     throw new AppError('not_found', `无法读取备份文件 ${file}`);
   }
   try {
-    const probe = await PGlite.create({ loadDataDir: blob });
+    const probe = await PGlite.create({ loadDataDir: blob, extensions: EXTENSIONS });
     await probe.query('select count(*) from schema_migrations');
     await probe.close();
   } catch {
@@ -74,7 +75,7 @@ export async function restoreFolder(dataDir: string, file: string, databaseUrl?:
   }
   const unlock = lockFolder(dataDir);
   try {
-    const db = await PGlite.create({ dataDir, loadDataDir: blob });
+    const db = await PGlite.create({ dataDir, loadDataDir: blob, extensions: EXTENSIONS });
     await db.close();
   } catch (error) {
     unlock();

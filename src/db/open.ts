@@ -3,6 +3,7 @@ import pg from 'pg';
 import { loadConfig } from '../config.ts';
 import { corruptFolder } from './backup.ts';
 import { dbError } from './errors.ts';
+import { EXTENSIONS } from './extensions.ts';
 import { lockFolder } from './folder-lock.ts';
 import { migrate } from './migrations.ts';
 import { AppError, type Database, type Queryable } from './types.ts';
@@ -95,6 +96,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
         ...(memory ? {} : { dataDir }),
         ...(options.snapshot ? { loadDataDir: options.snapshot } : {}),
         parsers: PARSERS,
+        extensions: EXTENSIONS,
       });
       db = fromPglite(pglite, unlock);
       // A damaged folder may open and fail at the first read (a truncated heap or WAL).
@@ -113,7 +115,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
 
 /** A snapshot of a fresh, migrated PGlite database: tests clone it (~0.5 s) instead of creating one (~6 s). */
 export async function migratedSnapshot(prepare?: (db: Database) => Promise<void>): Promise<Blob> {
-  const pglite = await PGlite.create({ parsers: PARSERS });
+  const pglite = await PGlite.create({ parsers: PARSERS, extensions: EXTENSIONS });
   const db = fromPglite(pglite, () => undefined);
   await migrate(db);
   await prepare?.(db);

@@ -12,6 +12,7 @@ import { attachmentRoutes } from './routes/attachments.ts';
 import { loginRoutes, meRoutes } from './routes/auth.ts';
 import { feeRoutes } from './routes/fees.ts';
 import { letterRoutes } from './routes/letters.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { registerRoutes } from './routes/registers.ts';
 import { type ReportWorkspaceOptions, reportWorkspaceRoutes } from './routes/report-workspace.ts';
 import { userRoutes } from './routes/users.ts';
@@ -90,6 +91,7 @@ export function createApp(options: AppOptions): Hono<ServerEnv> {
   api.route('/applications', applicationRoutes(db));
   api.route('/agencies', reportWorkspaceRoutes(db, options.reports));
   api.route('/fees', feeRoutes(db));
+  api.route('/dashboard', dashboardRoutes(db));
   api.route('/analyze', analyzeRoutes({ log }));
   api.route('/vocabulary', vocabularyRoutes());
   app.route('/api', api);

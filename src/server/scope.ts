@@ -12,6 +12,10 @@ export async function agencyIdsOf(db: Database, c: Context<ServerEnv>, agency: n
   const actor = c.get('actor');
   if (agency === undefined) return (await listAgencies(db, actor)).map((a) => a.id);
   assertRead(actor, agency);
+  // The user's own agency with its departments is the scope the session already holds.
+  const user = c.get('user');
+  const scope = c.get('scope');
+  if (departments && agency === user.agencyId && scope !== 'all') return [...scope];
   const ids = departments ? await agencyTree(db, agency) : [agency];
   assertRead(actor, ...ids);
   return ids;
