@@ -21,7 +21,7 @@ test('published-late: a department on 1 February is late; the message names the 
   const findings = publishedLate.check(report('东湖区民政局', '2024-02-01'), {});
   assert.equal(findings.length, 1);
   assert.equal(findings[0]?.severity, 'warning');
-  assert.equal(findings[0]?.message, '2023年度报告报告所署日期为2024年2月1日，晚于法定期限（部门应于2024年1月31日前公布）');
+  assert.equal(findings[0]?.message, '2023年度报告所署日期为2024年2月1日，晚于法定期限（部门应于2024年1月31日前公布）');
   assert.deepEqual([findings[0]?.expected, findings[0]?.actual], ['2024-01-31', '2024-02-01']);
 });
 

@@ -24,7 +24,7 @@ export const publishedLate = defineSeriesRule({
     const level = context.level ?? agencyLevel(report.meta.agency);
     const deadline = publicationDeadline(year, level);
     if (date <= deadline) return [];
-    const where = context.publishedOn ? '公布日期' : '报告所署日期';
+    const where = context.publishedOn ? '的公布日期' : '所署日期';
     return [
       {
         message: `${year}年度报告${where}为${chineseDate(date)}，晚于法定期限（${deadlineText(year, level)}）`,
