@@ -1,4 +1,5 @@
 import {
+  agencyKey,
   bestPeerMatches,
   peersOf,
   previousOf,
@@ -49,6 +50,9 @@ export const refOf = (r: Report): ReportRef => ({ agency: r.meta.agency, year: r
  * against last year and against `peers` (other agencies of the same year), series findings.
  */
 export function compareReports(previous: Report, current: Report, peers: readonly Report[] = []): YearComparison {
+  // A peer is another agency: the report itself, or another copy of its agency's, is not.
+  const self = agencyKey(current.meta.agency);
+  peers = peers.filter((p) => p !== current && (self === null || agencyKey(p.meta.agency) !== self));
   const lastYear = new Map(sectionsAgainst(current, previous).map((m) => [m.section, m]));
   const fromPeers = new Map(bestPeerMatches(current, peers).map((m) => [m.section, m]));
   const sections = current.sections
