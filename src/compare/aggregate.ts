@@ -67,13 +67,16 @@ function rankingValue(id: RankingId, r: Report): number | null {
   return granted === null || total === null || total === 0 ? null : Math.round((granted / total) * 10000) / 10000;
 }
 
+// One collator: localeCompare(…, 'zh') builds one per call, and ties are many.
+const collator = new Intl.Collator('zh');
+
 /** Highest first; equal values share a rank (1, 1, 3); ties listed by agency name, then file. */
 function rank(id: RankingId, entries: readonly AggregateEntry[]): RankRow[] {
   const rows = entries.flatMap((e) => {
     const v = rankingValue(id, e.report);
     return v === null ? [] : [{ rank: 0, agency: e.report.meta.agency, file: e.report.meta.source.file, value: v }];
   });
-  rows.sort((a, b) => b.value - a.value || (a.agency ?? '').localeCompare(b.agency ?? '', 'zh') || a.file.localeCompare(b.file));
+  rows.sort((a, b) => b.value - a.value || collator.compare(a.agency ?? '', b.agency ?? '') || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   rows.forEach((row, i) => (row.rank = i > 0 && rows[i - 1]!.value === row.value ? rows[i - 1]!.rank : i + 1));
   return rows;
 }

@@ -81,9 +81,9 @@ export function peersOf(reports: readonly Report[]): Report[][] {
       for (const i of members) out[i] = members.filter((j) => other(i, j)).map((j) => reports[j] as Report);
       continue;
     }
-    const postings = new Map<string, number[]>();
-    const shingles = (i: number) =>
-      (reports[i] as Report).sections.flatMap((s) => [...sectionFingerprint(s).set].map((h) => `${s.id}:${h}`));
+    const postings = new Map<number, number[]>();
+    // A shingle of a section: its hash and the section's id in one number (below 2^35).
+    const shingles = (i: number) => (reports[i] as Report).sections.flatMap((s) => [...sectionFingerprint(s).set].map((h) => h * 8 + s.id));
     for (const i of members) {
       for (const s of shingles(i)) {
         const list = postings.get(s);
