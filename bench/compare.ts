@@ -51,5 +51,8 @@ export async function benchCompare(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   const pairs = Array.from({ length: 50 }, (_, i) => [set[i * 5] as Report, set[i * 5 + 1] as Report] as const);
-  report('比较两份报告（单元格、正文差异、雷同度、核对）', timeEach(pairs, 4, ([a, b]) => compareReports(a, b)));
+  report(
+    '比较两份报告（单元格、正文差异、雷同度、核对）',
+    timeEach(pairs, 4, ([a, b]) => compareReports(a, b)),
+  );
 }

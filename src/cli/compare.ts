@@ -34,7 +34,7 @@ export async function compare(args: readonly string[], options: CompareOptions):
   let comparisons: YearComparison[] = compareSet(reports);
   let note = '';
   if (comparisons.length === 0 && reports.length === 2) {
-    const [a, b] = [...reports].sort((x, y) => (x.meta.year ?? 0) - (y.meta.year ?? 0)) as [typeof reports[0], typeof reports[0]];
+    const [a, b] = [...reports].sort((x, y) => (x.meta.year ?? 0) - (y.meta.year ?? 0)) as [(typeof reports)[0], (typeof reports)[0]];
     comparisons = [compareReports(a, b)];
     note = '注意：两份报告不是同一机关相邻年度的报告，按年度先后直接比较（不作跨年度核对）\n';
   }

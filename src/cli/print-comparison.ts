@@ -17,7 +17,9 @@ export function printComparison(c: YearComparison, top = 10): string {
   ];
   const moved = c.cells.filter((x) => x.change !== null && x.change !== 0);
   const unknown = c.cells.filter((x) => x.change === null).length;
-  lines.push(`  单元格 ${c.cells.length} 个：有变化 ${moved.length} 个，未变 ${c.cells.length - moved.length - unknown} 个，空白或缺失 ${unknown} 个`);
+  lines.push(
+    `  单元格 ${c.cells.length} 个：有变化 ${moved.length} 个，未变 ${c.cells.length - moved.length - unknown} 个，空白或缺失 ${unknown} 个`,
+  );
   if (moved.length > 0) {
     lines.push(`  变化最大的${Math.min(top, moved.length)}个：`);
     for (const x of moved.slice(0, top)) {
@@ -28,7 +30,8 @@ export function printComparison(c: YearComparison, top = 10): string {
   if (c.sections.length > 0) lines.push('  正文：');
   for (const s of c.sections) {
     const parts: string[] = [];
-    if (s.lastYear) parts.push(`与上年相同 ${percent(s.lastYear.score)}${s.lastYear.judged && s.lastYear.score >= COPIED_THRESHOLD ? '（雷同）' : ''}`);
+    if (s.lastYear)
+      parts.push(`与上年相同 ${percent(s.lastYear.score)}${s.lastYear.judged && s.lastYear.score >= COPIED_THRESHOLD ? '（雷同）' : ''}`);
     if (s.peer) {
       const who = printable(s.peer.report.agency ?? s.peer.report.file);
       parts.push(`与${who}相同 ${percent(s.peer.score)}${s.peer.judged && s.peer.score >= COPIED_THRESHOLD ? '（雷同）' : ''}`);

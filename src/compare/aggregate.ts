@@ -102,10 +102,14 @@ function totals(entries: readonly AggregateEntry[]): CellTotal[] {
   }
   // The standard's order: 2021 keys, then the 2019 edition's own.
   const order = new Map<string, number>();
-  for (const f of FORMATS) for (const t of f.tables) for (const b of t.blocks) for (const r of b.rows) for (const c of b.columns) {
-    const key = `${t.id}.${r.key}.${c.key}`;
-    if (!order.has(key)) order.set(key, order.size);
-  }
+  for (const f of FORMATS)
+    for (const t of f.tables)
+      for (const b of t.blocks)
+        for (const r of b.rows)
+          for (const c of b.columns) {
+            const key = `${t.id}.${r.key}.${c.key}`;
+            if (!order.has(key)) order.set(key, order.size);
+          }
   return [...byKey.values()]
     .map((t) => ({ ...t, sum: Math.round(t.sum * 10000) / 10000 }))
     .sort((a, b) => (order.get(a.key) ?? 1e9) - (order.get(b.key) ?? 1e9) || a.key.localeCompare(b.key));

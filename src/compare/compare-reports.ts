@@ -1,13 +1,4 @@
-import {
-  agencyKey,
-  bestPeerMatches,
-  peersOf,
-  previousOf,
-  runSeriesChecks,
-  type Sameness,
-  sectionHeading,
-  sectionsAgainst,
-} from '../check/index.ts';
+import { agencyKey, bestPeerMatches, peersOf, previousOf, runSeriesChecks, type Sameness, sectionHeading, sectionsAgainst } from '../check/index.ts';
 import type { Finding, Report, Section } from '../report/index.ts';
 import { type CellChange, cellChanges } from './cell-changes.ts';
 import { type DiffPart, diffText } from './text-diff.ts';

@@ -39,11 +39,14 @@ after(() => db.close());
 const find = (reports: Report[], agency: string, year: number) => reports.find((r) => r.meta.agency === agency && r.meta.year === year) as Report;
 const rulesOf = (findings: { rule: string }[][], rule: string) => findings.map((fs) => fs.filter((f) => f.rule === rule).length);
 
-test('series: the read-back reports are the register\'s, and each is valid on its own', () => {
+test("series: the read-back reports are the register's, and each is valid on its own", () => {
   assert.equal(read.length, 12);
   for (const [i, r] of read.entries()) {
     assert.deepEqual(cellValues(r), cellValues(computed[i] as Report));
-    assert.deepEqual(runChecks(r).filter((f) => f.severity === 'error'), []);
+    assert.deepEqual(
+      runChecks(r).filter((f) => f.severity === 'error'),
+      [],
+    );
   }
   // The register carries applications over: some year has something in 二.
   assert.ok(read.some((r) => (r.cells['b.carried_in.total']?.value ?? 0) > 0));
@@ -51,8 +54,14 @@ test('series: the read-back reports are the register\'s, and each is valid on it
 
 test('series: a true series raises no carry-over or in-force finding', () => {
   const findings = checkSeries(read.map((report) => ({ report })));
-  assert.deepEqual(rulesOf(findings, 'cross-year-carried'), read.map(() => 0));
-  assert.deepEqual(rulesOf(findings, 'cross-year-in-force'), read.map(() => 0));
+  assert.deepEqual(
+    rulesOf(findings, 'cross-year-carried'),
+    read.map(() => 0),
+  );
+  assert.deepEqual(
+    rulesOf(findings, 'cross-year-in-force'),
+    read.map(() => 0),
+  );
 });
 
 test('series: a doctored carry-over fires cross-year-carried on that report and column only', async () => {
@@ -64,7 +73,9 @@ test('series: a doctored carry-over fires cross-year-carried on that report and 
   const back = await published(doctored, '2025-01-20');
   set[set.indexOf(doctored)] = back;
   const findings = checkSeries(set.map((report) => ({ report })));
-  const fired = findings.flatMap((fs, i) => fs.filter((f) => f.rule === 'cross-year-carried').map((f) => [set[i]?.meta.agency, set[i]?.meta.year, f.keys?.[0]]));
+  const fired = findings.flatMap((fs, i) =>
+    fs.filter((f) => f.rule === 'cross-year-carried').map((f) => [set[i]?.meta.agency, set[i]?.meta.year, f.keys?.[0]]),
+  );
   assert.deepEqual(fired, [
     ['东湖区司法局', 2024, 'b.carried_in.research'],
     ['东湖区司法局', 2024, 'b.carried_in.total'],
@@ -75,16 +86,28 @@ test('series: a doctored in-force count warns cross-year-in-force', () => {
   const target = structuredClone(find(read, '东湖区教育局', 2023));
   (target.cells['a.normative.in_force'] as { value: number }).value += 7;
   const findings = checkSeries(read.map((r) => ({ report: r.meta.agency === '东湖区教育局' && r.meta.year === 2023 ? target : r })));
-  assert.equal(findings.flat().filter((f) => f.rule === 'cross-year-in-force').length, 2, 'this year against the last, and the next year against this');
+  assert.equal(
+    findings.flat().filter((f) => f.rule === 'cross-year-in-force').length,
+    2,
+    'this year against the last, and the next year against this',
+  );
 });
 
 test('series: sameness is high on the copied section and low on independent ones', () => {
-  const copied = compareReports(find(read, '东湖区民政局', 2023), find(read, '东湖区民政局', 2024), read.filter((r) => r.meta.year === 2024));
+  const copied = compareReports(
+    find(read, '东湖区民政局', 2023),
+    find(read, '东湖区民政局', 2024),
+    read.filter((r) => r.meta.year === 2024),
+  );
   const five = copied.sections.find((s) => s.id === 5);
   assert.ok((five?.lastYear?.score ?? 0) >= 0.95, `copied: ${five?.lastYear?.score}`);
   assert.ok((five?.lastYear?.passages[0]?.text.length ?? 0) > 40);
   assert.ok(copied.findings.some((f) => f.rule === 'narrative-copied' && /「五、存在的主要问题及改进情况」与2023年度报告相同/.test(f.message)));
-  const own = compareReports(find(read, '东湖区司法局', 2023), find(read, '东湖区司法局', 2024), read.filter((r) => r.meta.year === 2024));
+  const own = compareReports(
+    find(read, '东湖区司法局', 2023),
+    find(read, '东湖区司法局', 2024),
+    read.filter((r) => r.meta.year === 2024),
+  );
   for (const s of own.sections) {
     assert.ok((s.lastYear?.score ?? 0) < 0.2, `section ${s.id} last year: ${s.lastYear?.score}`);
     assert.ok((s.peer?.score ?? 0) < 0.2, `section ${s.id} peer: ${s.peer?.score}`);
@@ -92,7 +115,7 @@ test('series: sameness is high on the copied section and low on independent ones
   assert.equal(own.findings.filter((f) => f.rule === 'narrative-copied').length, 0);
 });
 
-test('series: compareSet pairs every agency\'s consecutive years; the late government report is flagged', () => {
+test("series: compareSet pairs every agency's consecutive years; the late government report is flagged", () => {
   const all = compareSet(read);
   assert.deepEqual(
     all.map((c) => `${c.agency}${c.previous.year}-${c.current.year}`),

@@ -117,11 +117,13 @@ export async function writeAggregateXlsx(path: string, entries: readonly Aggrega
     { header: '数值', key: 'value', width: 10 },
     { header: '文件', key: 'file', width: 40 },
   ]);
-  for (const g of groups) for (const r of RANKINGS) for (const row of g.rankings[r.id]) ranks.addRow({ group: g.name, ranking: r.title, ...row }).commit();
+  for (const g of groups)
+    for (const r of RANKINGS) for (const row of g.rankings[r.id]) ranks.addRow({ group: g.name, ranking: r.title, ...row }).commit();
   ranks.commit();
 
   const findings = sheet(book, '问题', FINDING_COLUMNS);
-  for (const e of entries) for (const f of e.findings) findings.addRow(findingRow(e.report.meta.source.file, e.report.meta.agency, e.report.meta.year, f)).commit();
+  for (const e of entries)
+    for (const f of e.findings) findings.addRow(findingRow(e.report.meta.source.file, e.report.meta.agency, e.report.meta.year, f)).commit();
   findings.commit();
   await book.commit();
 }

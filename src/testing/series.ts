@@ -1,5 +1,15 @@
 import type { Database } from '../db/index.ts';
-import { adminActor, addEvent, addReview, closeReview, createAgency, createApplication, reportFromRegister, setProactive, setReportText } from '../register/index.ts';
+import {
+  adminActor,
+  addEvent,
+  addReview,
+  closeReview,
+  createAgency,
+  createApplication,
+  reportFromRegister,
+  setProactive,
+  setReportText,
+} from '../register/index.ts';
 import type { Report } from '../report/index.ts';
 
 /** The agencies of a generated series: a government and three of its departments. */
@@ -93,7 +103,11 @@ export async function fillSeries(db: Database): Promise<Record<string, number>> 
           submittedOn: `${year}-${month}-10`,
           content: `${name}${year}年第${i + 1}件申请的内容`,
         });
-        await addEvent(db, actor, app.id, { kind: 'answered', onDate: `${year}-${month}-20`, data: { outcome: OUTCOMES[(i + year) % OUTCOMES.length] as string } });
+        await addEvent(db, actor, app.id, {
+          kind: 'answered',
+          onDate: `${year}-${month}-20`,
+          data: { outcome: OUTCOMES[(i + year) % OUTCOMES.length] as string },
+        });
       }
       // Received in late December, answered in January: carried over into the next year.
       for (let i = 0; i < 1 + ((a + year) % 2); i++) {

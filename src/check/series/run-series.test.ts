@@ -53,7 +53,13 @@ test('peersOf: small sets compare with every other agency of the year; large set
   );
   const many = Array.from({ length: 120 }, (_, i) => {
     const r = report(`第${i}局`, 2024, `${i}.txt`, i + 1);
-    r.sections = [{ id: 5, heading: '五', text: `本局第${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯辰巳午未申酉戌亥'[i % 12]}号问题：${'信息发布'.repeat(1)}${String.fromCodePoint(0x4e00 + i * 37)}${String.fromCodePoint(0x4e00 + i * 53)}${String.fromCodePoint(0x5000 + i * 11)}独有内容${String.fromCodePoint(0x6000 + i * 7)}${String.fromCodePoint(0x7000 + i * 13)}。` }];
+    r.sections = [
+      {
+        id: 5,
+        heading: '五',
+        text: `本局第${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯辰巳午未申酉戌亥'[i % 12]}号问题：${'信息发布'.repeat(1)}${String.fromCodePoint(0x4e00 + i * 37)}${String.fromCodePoint(0x4e00 + i * 53)}${String.fromCodePoint(0x5000 + i * 11)}独有内容${String.fromCodePoint(0x6000 + i * 7)}${String.fromCodePoint(0x7000 + i * 13)}。`,
+      },
+    ];
     return r;
   });
   // Report 7 copies report 99's text.
@@ -69,9 +75,18 @@ test('checkSeries: a doctored carry-over is an error of the later year only', ()
   for (const c of ['natural', 'business', 'research', 'social', 'legal', 'other_org', 'total']) {
     (now.cells[`b.carried_in.${c}`] as { value: number }).value = last.cells[`b.carried_out.${c}`]?.value as number;
   }
-  assert.deepEqual(checkSeries([{ report: last }, { report: now }]).map((fs) => fs.filter((f) => f.rule === 'cross-year-carried').length), [0, 0]);
+  assert.deepEqual(
+    checkSeries([{ report: last }, { report: now }]).map((fs) => fs.filter((f) => f.rule === 'cross-year-carried').length),
+    [0, 0],
+  );
   (now.cells['b.carried_in.natural'] as { value: number }).value += 1;
   const findings = checkSeries([{ report: last }, { report: now }]);
-  assert.deepEqual(findings.map((fs) => fs.filter((f) => f.rule === 'cross-year-carried').map((f) => f.keys?.[0])), [[], ['b.carried_in.natural']]);
-  assert.equal(checkSeries([{ report: now, publishedOn: '2025-02-03' }])[0]?.some((f) => f.rule === 'published-late'), true);
+  assert.deepEqual(
+    findings.map((fs) => fs.filter((f) => f.rule === 'cross-year-carried').map((f) => f.keys?.[0])),
+    [[], ['b.carried_in.natural']],
+  );
+  assert.equal(
+    checkSeries([{ report: now, publishedOn: '2025-02-03' }])[0]?.some((f) => f.rule === 'published-late'),
+    true,
+  );
 });

@@ -126,7 +126,7 @@ export function sameness(text: Fingerprint, other: Fingerprint, maxPassages = 5)
       const begin = text.offsets[r.from] as number;
       const last = text.offsets[r.from + r.length - 1] as number;
       // Through the end of the last character (a surrogate pair is two code units).
-      const end = last + (text.text.codePointAt(last) as number > 0xffff ? 2 : 1);
+      const end = last + ((text.text.codePointAt(last) as number) > 0xffff ? 2 : 1);
       return { text: text.text.slice(begin, end), length: r.length };
     });
   return { score: Math.round((hits / n) * 1000) / 1000, judged, passages };

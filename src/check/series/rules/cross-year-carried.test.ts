@@ -18,7 +18,7 @@ function pair() {
   return { last, now };
 }
 
-test('cross-year-carried: silent when 二 equals last year\'s 四 in every column', () => {
+test("cross-year-carried: silent when 二 equals last year's 四 in every column", () => {
   const { last, now } = pair();
   assert.deepEqual(crossYearCarried.check(now, { previous: last }), []);
 });

@@ -28,7 +28,10 @@ test('cross-year-in-force: a warning with the sum when it is not', () => {
   const findings = crossYearInForce.check(now, { previous: last });
   assert.equal(findings.length, 1);
   assert.equal(findings[0]?.severity, 'warning');
-  assert.match(findings[0]?.message ?? '', /表二「行政规范性文件」：2024年「现行有效件数」为45，而2023年现行有效件数40 \+ 本年制发5 − 本年废止3 = 42/);
+  assert.match(
+    findings[0]?.message ?? '',
+    /表二「行政规范性文件」：2024年「现行有效件数」为45，而2023年现行有效件数40 \+ 本年制发5 − 本年废止3 = 42/,
+  );
   assert.deepEqual([findings[0]?.expected, findings[0]?.actual], [42, 45]);
 });
 

@@ -18,7 +18,7 @@ function report(agency: string, year: number, five: string): Report {
   return r;
 }
 
-test('narrative-copied: last year\'s section again, with new figures, is a warning with the passage', () => {
+test("narrative-copied: last year's section again, with new figures, is a warning with the passage", () => {
   const last = report('东湖区民政局', 2023, PROBLEMS_2023);
   const now = report('东湖区民政局', 2024, PROBLEMS_2023.replace('2024', '2025').replace('3次', '5次'));
   const findings = narrativeCopied.check(now, { previous: last });
