@@ -14,6 +14,8 @@ export interface AggregateOptions {
   workers?: number;
   level?: AgencyLevel;
   top?: number;
+  /** A CSV of file and publication date. */
+  dates?: string;
 }
 
 /** Cells summed in the terminal summary (the rest are in --json and the XLSX). */

@@ -193,3 +193,17 @@ test("aggregate --out x.xlsx: one row per report under the spec's Chinese header
   const rules = book.getWorksheet('问题')!.getColumn(4).values;
   assert.ok(rules.includes('cross-year-carried') && rules.includes('published-late'));
 });
+
+test("aggregate and compare --dates: a recorded publication date overrides the document's; a bad row is refused", () => {
+  writeFileSync(join(dir, 'dates.csv'), '文件,公布日期\n2024/civil.txt,2025年2月10日\n');
+  const r = run('aggregate', '2023', '2024', '--json', '--dates', 'dates.csv');
+  assert.equal(r.status, 0, r.stderr);
+  const civil = JSON.parse(r.stdout).groups[1].flagged.find((f: { file: string }) => f.file === '2024/civil.txt');
+  assert.deepEqual(civil?.rules, ['published-late']);
+  const c = run('compare', '--json', '2023/civil.txt', '2024/civil.txt', '--dates', 'dates.csv');
+  assert.match(JSON.parse(c.stdout).comparisons[0].findings[0].message, /公布日期为2025年2月10日，晚于法定期限（部门应于2025年1月31日前公布）/);
+  writeFileSync(join(dir, 'bad.csv'), 'file,date\n2024/civil.txt,next week\n');
+  const bad = run('aggregate', '2024', '--dates', 'bad.csv');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /^错误：公布日期文件第2行应为「文件,日期」/);
+});

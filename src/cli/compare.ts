@@ -13,6 +13,8 @@ export interface CompareOptions {
   workers?: number;
   level?: AgencyLevel;
   top?: number;
+  /** A CSV of file and publication date. */
+  dates?: string;
 }
 
 function checkOut(path: string): void {
@@ -31,11 +33,11 @@ export async function compare(args: readonly string[], options: CompareOptions):
   const set = await readSet(args, { ...options, series: false });
   if (!set) return 2;
   const reports = set.reports.map((r) => r.report);
-  let comparisons: YearComparison[] = compareSet(reports);
+  let comparisons: YearComparison[] = compareSet(reports, set.contextOf);
   let note = '';
   if (comparisons.length === 0 && reports.length === 2) {
     const [a, b] = [...reports].sort((x, y) => (x.meta.year ?? 0) - (y.meta.year ?? 0)) as [(typeof reports)[0], (typeof reports)[0]];
-    comparisons = [compareReports(a, b)];
+    comparisons = [compareReports(a, b, [], set.contextOf(b))];
     note = '注意：两份报告不是同一机关相邻年度的报告，按年度先后直接比较（不作跨年度核对）\n';
   }
   if (comparisons.length === 0) {

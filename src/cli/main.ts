@@ -80,6 +80,7 @@ export function buildProgram(): Command {
     .option('-r, --recursive', '读取目录及其子目录中的报告')
     .option('--level <level>', '机关层级：人民政府或部门（默认按名称判断）', parseLevel)
     .option('--top <n>', '列出变化最大的单元格数（默认 10）', parseTop)
+    .option('--dates <csv>', '公布日期：CSV，每行「文件,日期」；未列出的报告用文中所署日期')
     .option('-j, --workers <n>', '并行线程数（默认：文件多时用全部 CPU 核）', parseWorkers)
     .action(lazy(async () => async (args, o) => (await import('./compare.ts')).compare(args[0] as string[], o)));
   program
@@ -92,6 +93,7 @@ export function buildProgram(): Command {
     .option('-r, --recursive', '读取目录及其子目录中的报告')
     .option('--level <level>', '所有报告的机关层级：人民政府或部门（默认按名称判断）', parseLevel)
     .option('--top <n>', '排名和问题列出的条数（默认 10）', parseTop)
+    .option('--dates <csv>', '公布日期：CSV，每行「文件,日期」；未列出的报告用文中所署日期')
     .option('-j, --workers <n>', '并行线程数（默认：文件多时用全部 CPU 核）', parseWorkers)
     .action(lazy(async () => async (args, o) => (await import('./aggregate.ts')).aggregateCommand(args[0] as string[], o)));
   addRegisterCommands(program);

@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { checkSeries, type AgencyLevel } from '../check/index.ts';
+import { readPublicationDates } from './publication-dates.ts';
 import type { Finding, Report } from '../report/index.ts';
 import { errorLine } from './batch/run-batch.ts';
 import { expandInputs } from './batch/expand.ts';
@@ -10,17 +12,21 @@ export interface ReportSet {
   reports: { report: Report; findings: Finding[] }[];
   /** Inputs that could not be read. */
   failures: number;
+  /** What the command line says of a report beyond the document: its level, its publication date. */
+  contextOf(report: Report): { level?: AgencyLevel; publishedOn?: string };
 }
 
 /**
  * Reads files and folders on the worker pool (as `check` does), prints one line per unreadable
- * input, and adds the series findings (previous year, peers, timeliness) to each report's own.
+ * input, and adds the series findings (previous year, peers, timeliness: against the dates of
+ * `dates`, a CSV of file and publication date, where it names the file) to each report's own.
  */
 export async function readSet(
   args: readonly string[],
-  options: { recursive?: boolean; workers?: number; level?: AgencyLevel; series?: boolean },
+  options: { recursive?: boolean; workers?: number; level?: AgencyLevel; series?: boolean; dates?: string },
   err: NodeJS.WriteStream = process.stderr,
 ): Promise<ReportSet | undefined> {
+  const dates = options.dates ? await readPublicationDates(options.dates) : new Map<string, string>();
   const files = await expandInputs(args, options.recursive ?? false);
   if (files.length === 0) {
     err.write('错误：没有找到可读取的报告文件（error: no report files found）\n');
@@ -36,8 +42,12 @@ export async function readSet(
   }
   progress.stop();
   for (const line of lines) err.write(`${line}\n`);
-  if (options.series === false) return { reports: read, failures: lines.length };
-  const series = checkSeries(read.map((r) => ({ report: r.report, ...(options.level ? { level: options.level } : {}) })));
+  const contextOf = (report: Report) => {
+    const publishedOn = dates.get(resolve(report.meta.source.file));
+    return { ...(options.level ? { level: options.level } : {}), ...(publishedOn ? { publishedOn } : {}) };
+  };
+  if (options.series === false) return { reports: read, failures: lines.length, contextOf };
+  const series = checkSeries(read.map((r) => ({ report: r.report, ...contextOf(r.report) })));
   read.forEach((r, i) => r.findings.push(...(series[i] ?? [])));
-  return { reports: read, failures: lines.length };
+  return { reports: read, failures: lines.length, contextOf };
 }

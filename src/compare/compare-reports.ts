@@ -1,4 +1,14 @@
-import { agencyKey, bestPeerMatches, peersOf, previousOf, runSeriesChecks, type Sameness, sectionHeading, sectionsAgainst } from '../check/index.ts';
+import {
+  agencyKey,
+  bestPeerMatches,
+  peersOf,
+  previousOf,
+  runSeriesChecks,
+  type Sameness,
+  sectionHeading,
+  sectionsAgainst,
+  type SeriesContext,
+} from '../check/index.ts';
 import type { Finding, Report, Section } from '../report/index.ts';
 import { type CellChange, cellChanges } from './cell-changes.ts';
 import { type DiffPart, diffText } from './text-diff.ts';
@@ -38,9 +48,15 @@ export const refOf = (r: Report): ReportRef => ({ agency: r.meta.agency, year: r
 
 /**
  * Compares a report with the same agency's report of the year before: cells, texts, sameness
- * against last year and against `peers` (other agencies of the same year), series findings.
+ * against last year and against `peers` (other agencies of the same year), series findings
+ * (with the level and publication date of `context` when the caller knows them).
  */
-export function compareReports(previous: Report, current: Report, peers: readonly Report[] = []): YearComparison {
+export function compareReports(
+  previous: Report,
+  current: Report,
+  peers: readonly Report[] = [],
+  context: Pick<SeriesContext, 'level' | 'publishedOn'> = {},
+): YearComparison {
   // A peer is another agency: the report itself, or another copy of its agency's, is not.
   const self = agencyKey(current.meta.agency);
   peers = peers.filter((p) => p !== current && (self === null || agencyKey(p.meta.agency) !== self));
@@ -66,19 +82,23 @@ export function compareReports(previous: Report, current: Report, peers: readonl
     current: refOf(current),
     cells: cellChanges(previous, current),
     sections,
-    findings: runSeriesChecks(current, { previous, peers }),
+    findings: runSeriesChecks(current, { ...context, previous, peers }),
   };
 }
 
 /**
  * Every agency's consecutive years in a set of reports, compared (agency identity as in
- * `previousOf`; peers as in `peersOf`), in the order the later years were given.
+ * `previousOf`; peers as in `peersOf`; each report's level and date from `contextOf`), in the
+ * order the later years were given.
  */
-export function compareSet(reports: readonly Report[]): YearComparison[] {
+export function compareSet(
+  reports: readonly Report[],
+  contextOf: (report: Report) => Pick<SeriesContext, 'level' | 'publishedOn'> = () => ({}),
+): YearComparison[] {
   const previous = previousOf(reports);
   const peers = peersOf(reports);
   return reports.flatMap((r, i) => {
     const before = previous[i];
-    return before ? [compareReports(before, r, peers[i])] : [];
+    return before ? [compareReports(before, r, peers[i], contextOf(r))] : [];
   });
 }
