@@ -2,6 +2,7 @@
 import { cpus } from 'node:os';
 import { benchBatch } from './batch.ts';
 import { benchCliStart } from './cli-start.ts';
+import { benchCompare } from './compare.ts';
 import { benchFormats, benchRender } from './formats.ts';
 import { benchHttp } from './http.ts';
 import { benchPdf } from './pdf.ts';
@@ -18,3 +19,4 @@ if (!only || only === 'render') await benchRender();
 if (!only || only === 'batch') await benchBatch();
 if (!only || only === 'register') await benchRegister();
 if (!only || only === 'http') await benchHttp();
+if (!only || only === 'compare') await benchCompare();

@@ -20,6 +20,18 @@ function parsePort(value: string): number {
   return n;
 }
 
+function parseLevel(value: string): 'government' | 'department' {
+  if (['人民政府', '政府', 'government'].includes(value)) return 'government';
+  if (['部门', 'department'].includes(value)) return 'department';
+  throw new InvalidArgumentError('层级应为「人民政府」或「部门」');
+}
+
+function parseTop(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10000) throw new InvalidArgumentError('条数应为 1 到 10000 之间的整数');
+  return n;
+}
+
 /** Builds the `gongkai` command line. */
 export function buildProgram(): Command {
   const program = new ChineseCommand('gongkai')
@@ -59,6 +71,31 @@ export function buildProgram(): Command {
     .option('--out <file>', '输出文件（- 为标准输出）；默认为当前目录下同名文件')
     .option('--force', '即使核对有错误也生成')
     .action(lazy(async () => async (args, o) => (await import('./render.ts')).render(args[0] as string, o)));
+  program
+    .command('compare')
+    .description('比较同一机关相邻年度的报告：各单元格变化（变化大的在前）、正文逐句差异、与上年及同年度其他机关报告的雷同程度、跨年度核对')
+    .argument('<files...>', '报告文件或目录（同一机关的多个年度，可含其他机关同年度的报告）')
+    .option('--json', '输出 JSON')
+    .option('-o, --out <file>', '把结果写入文件：.json 或 .xlsx')
+    .option('-r, --recursive', '读取目录及其子目录中的报告')
+    .option('--level <level>', '机关层级：人民政府或部门（默认按名称判断）', parseLevel)
+    .option('--top <n>', '列出变化最大的单元格数（默认 10）', parseTop)
+    .option('--dates <csv>', '公布日期：CSV，每行「文件,日期」；未列出的报告用文中所署日期')
+    .option('-j, --workers <n>', '并行线程数（默认：文件多时用全部 CPU 核）', parseWorkers)
+    .action(lazy(async () => async (args, o) => (await import('./compare.ts')).compare(args[0] as string[], o)));
+  program
+    .command('aggregate')
+    .description('汇总一批报告：各单元格合计（按年度，可再按层级）、排名、有问题的机关')
+    .argument('<dirs...>', '报告目录或文件')
+    .addOption(new Option('--by <group>', '再按层级（人民政府、部门）分组').choices(['level']))
+    .option('--json', '输出 JSON')
+    .option('-o, --out <file>', '把结果写入文件：.json 或 .xlsx（每份报告一行，另附汇总、排名、问题表）')
+    .option('-r, --recursive', '读取目录及其子目录中的报告')
+    .option('--level <level>', '所有报告的机关层级：人民政府或部门（默认按名称判断）', parseLevel)
+    .option('--top <n>', '排名和问题列出的条数（默认 10）', parseTop)
+    .option('--dates <csv>', '公布日期：CSV，每行「文件,日期」；未列出的报告用文中所署日期')
+    .option('-j, --workers <n>', '并行线程数（默认：文件多时用全部 CPU 核）', parseWorkers)
+    .action(lazy(async () => async (args, o) => (await import('./aggregate.ts')).aggregateCommand(args[0] as string[], o)));
   addRegisterCommands(program);
   program
     .command('serve')

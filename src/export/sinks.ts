@@ -4,11 +4,13 @@ import { AppError } from '../errors.ts';
 import { CSV_BOM, csvLines } from './csv.ts';
 import { cellSpecs, FORMAT_2019, FORMAT_2021 } from '../format/index.ts';
 import type { AnalysisResult } from '../pipeline/index.ts';
-import { describeSource, formatOf, missingItems, type Report, reportJson } from '../report/index.ts';
+import { describeSource, type Finding, formatOf, missingItems, type Report, reportJson } from '../report/index.ts';
 
 /** A destination for analysis results, chosen by the file's extension. */
 export interface ResultSink {
   add(result: AnalysisResult): Promise<void>;
+  /** Findings over several reports (an agency's years, peers), added once all are read. */
+  addFindings?(file: string, findings: readonly Finding[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ function jsonLines(path: string): ResultSink {
   const stream = createWriteStream(path);
   return {
     add: (r) => write(stream, `${JSON.stringify('error' in r ? { file: r.file, error: r.error.reason } : reportJson(r.report, r.findings))}\n`),
+    addFindings: (file, findings) => write(stream, `${JSON.stringify({ file, series: true, findings })}\n`),
     close: () => closeStream(stream),
   };
 }
@@ -106,7 +109,20 @@ async function workbook(path: string): Promise<ResultSink> {
     { header: '位置', key: 'where', width: 16 },
   ];
   findings.getRow(1).font = { bold: true };
+  const findingRow = (file: string, f: Finding) => ({
+    file,
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    keys: (f.keys ?? []).join(' '),
+    expected: f.expected,
+    actual: f.actual,
+    where: describeSource(f.source),
+  });
   return {
+    async addFindings(file, list) {
+      for (const f of list) findings.addRow(findingRow(file, f)).commit();
+    },
     async add(r) {
       if ('error' in r) {
         reports.addRow({ file: r.file, error: r.error.reason }).commit();
@@ -122,21 +138,7 @@ async function workbook(path: string): Promise<ResultSink> {
       };
       for (const [key, cell] of Object.entries(r.report.cells)) row[key] = cell.value;
       reports.addRow(row).commit();
-      for (const f of r.findings ?? []) {
-        const where = describeSource(f.source);
-        findings
-          .addRow({
-            file: r.file,
-            rule: f.rule,
-            severity: f.severity,
-            message: f.message,
-            keys: (f.keys ?? []).join(' '),
-            expected: f.expected,
-            actual: f.actual,
-            where,
-          })
-          .commit();
-      }
+      for (const f of r.findings ?? []) findings.addRow(findingRow(r.file, f)).commit();
     },
     async close() {
       reports.commit();

@@ -88,7 +88,9 @@ test('batch --out .jsonl, .csv and .xlsx: one record per file, cells and finding
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l));
-  assert.equal(lines.length, 21);
+  // One record per file, then one per report with findings over several reports (`series`).
+  assert.equal(lines.filter((l) => !l.series).length, 21);
+  assert.ok(lines.slice(21).every((l) => l.series === true && l.findings.length > 0));
   assert.equal(lines.filter((l) => l.error).length, 2);
   assert.match(s.errText(), /== 汇总：21 个文件，读取报告 19 份，提取单元格 3600 个，失败 2 个/);
   assert.match(s.errText(), /pdf-no-text/);

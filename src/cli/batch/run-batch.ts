@@ -1,5 +1,5 @@
-import { hasErrors } from '../../check/index.ts';
-import { reportJson } from '../../report/index.ts';
+import { checkSeries, hasErrors } from '../../check/index.ts';
+import { type Finding, type Report, reportJson } from '../../report/index.ts';
 import { printFindings } from '../print-findings.ts';
 import { printReport } from '../print-report.ts';
 import { expandInputs } from './expand.ts';
@@ -44,6 +44,22 @@ function printResult(result: JobResult, options: BatchOptions & { terminal?: boo
   return options.check ? `${printFindings(result.file, result.findings ?? [])}\n` : `${printReport(result.report)}\n\n`;
 }
 
+// The cells the series rules read; a batch keeps only these (and the texts) of each report.
+const SERIES_CELLS = /^(b\.carried_(in|out)\.|a\.(rules|normative)\.)/;
+
+/** What the series rules need of a report, without the rest of its cells and their sources. */
+function slim(report: Report): Report {
+  const cells = Object.fromEntries(Object.entries(report.cells).filter(([key]) => SERIES_CELLS.test(key)));
+  return { ...report, cells, messages: [] };
+}
+
+/** Series findings (previous year, peers, timeliness) of the reports of a batch, by file. */
+function seriesFindings(reports: readonly Report[]): { file: string; findings: Finding[] }[] {
+  return checkSeries(reports.map((report) => ({ report })))
+    .map((findings, i) => ({ file: (reports[i] as Report).meta.source.file, findings }))
+    .filter((r) => r.findings.length > 0);
+}
+
 /**
  * `extract` and `check` over files and folders: reads them on all cores, prints or writes each
  * result in input order, shows progress, and ends with a summary. Returns the exit code: 2 when
@@ -73,6 +89,7 @@ export async function runBatch(
   const deferred: string[] = [];
   const summary = new Summary();
   let errors = false;
+  const kept: Report[] = [];
   if (options.csv && !sink) out.write(csvLines([LONG_HEADER]));
   for await (const result of runPool(files, { check: options.check, ...(options.workers === undefined ? {} : { workers: options.workers }) })) {
     summary.add(result);
@@ -80,12 +97,25 @@ export async function runBatch(
       const line = errorLine(result.file, result.error);
       if (quietErrors) deferred.push(line);
       else err.write(`${line}\n`);
-    } else if (options.check && hasErrors(result.findings ?? [])) errors = true;
+    } else {
+      if (options.check && hasErrors(result.findings ?? [])) errors = true;
+      if (options.check) kept.push(slim(result.report));
+    }
     if (sink) await sink.add(result);
     else out.write(printResult(result, { ...options, terminal: Boolean((out as NodeJS.WriteStream).isTTY) }));
     progress.tick();
   }
   progress.stop();
+  // Rules over several reports run once all are read: an agency's years may come in any order.
+  const series = options.check ? seriesFindings(kept) : [];
+  if (series.length > 0 && !options.json && !sink) out.write('== 跨报告核对（同一机关相邻年度、同年度其他机关、公布时间）\n');
+  for (const { file, findings } of series) {
+    summary.addFindings(findings);
+    if (hasErrors(findings)) errors = true;
+    if (sink) await sink.addFindings?.(file, findings);
+    else if (options.json) out.write(`${JSON.stringify({ file, series: true, findings })}\n`);
+    else out.write(`${printFindings(file, findings)}\n`);
+  }
   await sink?.close();
   for (const line of deferred) err.write(`${line}\n`);
   if (batch) err.write(`${summary.text()}${options.out ? `\n   结果已写入：${options.out}` : ''}\n`);

@@ -1,5 +1,6 @@
 import { printable } from '../../printable.ts';
-import { RULES } from '../../check/index.ts';
+import { RULES, SERIES_RULES } from '../../check/index.ts';
+import type { Finding } from '../../report/index.ts';
 import type { JobResult } from './job.ts';
 
 /** Running totals of a batch, printed at its end. */
@@ -19,7 +20,12 @@ export class Summary {
     }
     this.reports++;
     this.cells += Object.keys(result.report.cells).length;
-    for (const f of result.findings ?? []) {
+    this.addFindings(result.findings ?? []);
+  }
+
+  /** Counts findings by rule (a report's own, or those over several reports). */
+  addFindings(findings: readonly Finding[]): void {
+    for (const f of findings) {
       const entry = this.byRule.get(f.rule) ?? { severity: f.severity, count: 0 };
       entry.count++;
       this.byRule.set(f.rule, entry);
@@ -33,7 +39,7 @@ export class Summary {
       `== 汇总：${this.files} 个文件，读取报告 ${this.reports} 份，提取单元格 ${this.cells} 个，失败 ${this.failures.length} 个，用时 ${seconds} 秒`,
     ];
     if (this.byRule.size > 0) {
-      const titles = new Map(RULES.map((r) => [r.id, r.title]));
+      const titles = new Map([...RULES, ...SERIES_RULES].map((r) => [r.id, r.title]));
       const rows = [...this.byRule.entries()].sort((a, b) => b[1].count - a[1].count);
       lines.push('   发现问题（按规则）：');
       for (const [rule, { severity, count }] of rows)
