@@ -358,6 +358,12 @@ export function renderOfd(report: Report, options: OfdOptions = {}): Uint8Array 
   const files: Record<string, Uint8Array> = {};
   const xml = (s: string) => strToU8(`<?xml version="1.0" encoding="UTF-8"?>\n${s}`);
   const box = `0 0 ${w.width} ${w.height}`;
+  // The entry file first, as producers write it.
+  files['OFD.xml'] = xml(
+    `<ofd:OFD xmlns:ofd="${NS}" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>${report.meta.year ?? 0}</ofd:DocID>` +
+      `<ofd:Title>${esc(reportTitle(report))}</ofd:Title><ofd:Creator>gongkai tests</ofd:Creator></ofd:DocInfo>` +
+      `<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`,
+  );
   w.pages.forEach((page, i) => {
     const objects = o.imageOnly
       ? [`<ofd:ImageObject ID="${w.nextId()}" Boundary="${box}" CTM="${w.width} 0 0 ${w.height} 0 0" ResourceID="3"/>`]
@@ -380,10 +386,5 @@ export function renderOfd(report: Report, options: OfdOptions = {}): Uint8Array 
     `<ofd:Res xmlns:ofd="${NS}" BaseLoc="Res"><ofd:MultiMedias><ofd:MultiMedia ID="3" Type="Image"><ofd:MediaFile>scan.png</ofd:MediaFile></ofd:MultiMedia></ofd:MultiMedias></ofd:Res>`,
   );
   if (o.imageOnly) files['Doc_0/Res/scan.png'] = PNG;
-  files['OFD.xml'] = xml(
-    `<ofd:OFD xmlns:ofd="${NS}" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>${report.meta.year ?? 0}</ofd:DocID>` +
-      `<ofd:Title>${esc(reportTitle(report))}</ofd:Title><ofd:Creator>gongkai tests</ofd:Creator></ofd:DocInfo>` +
-      `<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`,
-  );
   return zipSync(files, { level: 6 });
 }

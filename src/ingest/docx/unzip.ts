@@ -8,8 +8,8 @@ export const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
 // Deflate rarely compresses XML beyond this ratio; a larger one is a zip bomb.
 const MAX_RATIO = 400;
 
-/** The names of an archive's entries, read from its directory without inflating anything. */
-export function zipEntryNames(bytes: Uint8Array): string[] | undefined {
+/** The names of an archive's entries, read from its directory without inflating anything (from the local headers when the directory is lost). */
+export function zipEntryNames(bytes: Uint8Array): string[] {
   const names: string[] = [];
   try {
     unzipSync(bytes, {
@@ -19,7 +19,26 @@ export function zipEntryNames(bytes: Uint8Array): string[] | undefined {
       },
     });
   } catch {
-    return undefined;
+    return localEntryNames(bytes);
+  }
+  return names;
+}
+
+/**
+ * The names of the entries at the start of an archive whose directory is lost (a truncated
+ * download), from their local headers: enough to tell what the archive was meant to be.
+ */
+function localEntryNames(bytes: Uint8Array): string[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const names: string[] = [];
+  let at = 0;
+  while (at + 30 <= bytes.length && view.getUint32(at, true) === 0x04034b50 && names.length < 1000) {
+    const nameLength = view.getUint16(at + 26, true);
+    const extra = view.getUint16(at + 28, true);
+    names.push(new TextDecoder().decode(bytes.subarray(at + 30, Math.min(bytes.length, at + 30 + nameLength))));
+    // With a data descriptor (flag bit 3) the size is not known here: stop at that entry.
+    if (view.getUint16(at + 6, true) & 8) break;
+    at += 30 + nameLength + extra + view.getUint32(at + 18, true);
   }
   return names;
 }

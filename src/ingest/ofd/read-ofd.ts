@@ -67,6 +67,8 @@ class Package {
     try {
       return parser.parse(text) as OfdNode;
     } catch (error) {
+      if (/nested/i.test((error as Error).message))
+        throw new ReadError(this.file, `${path} 中元素嵌套过深，不是正常的 OFD`, `elements nested too deep in ${path}`);
       throw new ReadError(this.file, `${path} 无法解析（${(error as Error).message.split('\n')[0]}）`, `malformed ${path}`);
     }
   }
