@@ -13,7 +13,7 @@ const ofd = renderOfd(report);
 
 /** The generated OFD with some parts replaced (undefined: removed). */
 function edited(parts: Record<string, string | Uint8Array | undefined>): Uint8Array {
-  const files = unzipSync(ofd);
+  const files: Record<string, Uint8Array> = unzipSync(ofd);
   for (const [name, content] of Object.entries(parts)) {
     if (content === undefined) delete files[name];
     else files[name] = typeof content === 'string' ? strToU8(content) : content;
