@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Report } from '../report/index.ts';
 import { ReadError, type SourceDocument } from './document.ts';
 import { zipEntryNames } from './docx/unzip.ts';
+import { isOle } from './legacy/ole.ts';
 import { locate } from './locate/locate.ts';
 import { sniffBinary } from './text/decode.ts';
 import { readText } from './text/read-text.ts';
@@ -52,6 +53,7 @@ export async function readDocument(file: string, bytes: Uint8Array): Promise<Sou
     if (isOfdPackage(zipEntryNames(bytes))) return readOfd(file, bytes);
     return (await import('./docx/read-docx.ts')).readDocx(file, bytes);
   }
+  if (isOle(bytes)) return (await import('./legacy/read-legacy.ts')).readLegacy(file, bytes);
   const binary = sniffBinary(bytes);
   if (binary) throw new ReadError(file, `内容是${binary.zh}，不是可读取的报告`, `content is ${binary.en}, not a readable report`);
   if (looksLikeHtml(file, bytes)) return (await import('./html/read-html.ts')).readHtml(file, bytes);
