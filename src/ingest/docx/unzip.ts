@@ -8,7 +8,11 @@ export const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
 // Deflate rarely compresses XML beyond this ratio; a larger one is a zip bomb.
 const MAX_RATIO = 400;
 
-/** The names of an archive's entries, read from its directory without inflating anything (from the local headers when the directory is lost). */
+/**
+ * The names of an archive's entries, read without inflating anything: from its directory and
+ * from the local headers at its start, so that a damaged or truncated archive still shows what
+ * it was meant to be.
+ */
 export function zipEntryNames(bytes: Uint8Array): string[] {
   const names: string[] = [];
   try {
@@ -19,9 +23,9 @@ export function zipEntryNames(bytes: Uint8Array): string[] {
       },
     });
   } catch {
-    return localEntryNames(bytes);
+    // The local headers below still tell.
   }
-  return names;
+  return [...new Set([...names, ...localEntryNames(bytes)])];
 }
 
 /**

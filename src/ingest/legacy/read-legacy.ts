@@ -6,8 +6,9 @@ import { OleError, type OleStream, oleStreams } from './ole.ts';
 /** What a compound file holds, told by its streams. */
 export type LegacyKind = 'doc' | 'wps';
 
-// Kingsoft WPS writes its build into the document's properties (plain or UTF-16 text in the file).
-const KINGSOFT_MARKS = ['KSOProductBuildVer', 'Kingsoft', 'WPS Office'].flatMap((s) => [Buffer.from(s, 'latin1'), Buffer.from(s, 'utf16le')]);
+// Kingsoft WPS writes its build into the document's custom properties under this name (plain or
+// UTF-16 text, outside the body text, where a name of a product could stand in a report).
+const KINGSOFT_MARKS = [Buffer.from('KSOProductBuildVer', 'latin1'), Buffer.from('KSOProductBuildVer', 'utf16le')];
 
 const NAMES: Record<LegacyKind, string> = { doc: '旧版 Word 文档（.doc）', wps: 'WPS 文字文档（.wps）' };
 

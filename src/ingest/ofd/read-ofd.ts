@@ -94,6 +94,8 @@ export function readOfd(file: string, bytes: Uint8Array): SourceDocument {
     file,
     readZipParts(file, bytes, (name) => /\.xml$/i.test(name), 'OFD'),
   );
+  // Only OFD packages come here (their entry file among the names): one the archive does not yield is damaged.
+  if (!pkg.has('OFD.xml')) throw new ReadError(file, 'OFD 压缩包损坏或不完整（读不出入口文件 OFD.xml）', 'corrupt OFD archive: OFD.xml unreadable');
   const root = first(pkg.xml('OFD.xml', '入口文件'), 'OFD');
   const body = childList(root, 'DocBody')[0];
   if (!body) throw new ReadError(file, 'OFD.xml 中没有文档（DocBody）', 'no DocBody in OFD.xml');
