@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { cellValues } from '../../report/index.ts';
+import { blankZeros, compareCells, expectAll } from '../../testing/pdf-expect.ts';
 import { randomReport } from '../../testing/random-report.ts';
 import { renderOfd } from '../../testing/render-ofd.ts';
 import { ReadError } from '../document.ts';
@@ -103,4 +104,23 @@ test('OFD: hostile and corrupt packages are refused naming the problem', async (
   );
   const bomb = zipSync({ 'OFD.xml': strToU8('<x/>'), 'Doc_0/Document.xml': new Uint8Array(8 * 1024 * 1024).fill(0x20) }, { level: 9 });
   await refused('bomb.ofd', bomb, /压缩炸弹/);
+});
+
+// Regressions found by the OFD writer, true of PDF pages as well.
+test('OFD: a page break right before 「（七）总计」 under a repeated header reads the total row, not the header', async () => {
+  const r = randomReport(1, { format: '2021', max: 5000 });
+  const back = await readReportBytes('total.ofd', renderOfd(r, { tableSize: 6.5, tableWidth: 0.8 }));
+  const total = Object.keys(r.cells).filter((k) => k.startsWith('b.total.'));
+  assert.deepEqual(
+    total.map((k) => back.cells[k]?.value),
+    total.map((k) => r.cells[k]?.value),
+  );
+  assert.ok((back.cells['b.total.total']?.source?.page ?? 0) > (back.cells['b.new.total']?.source?.page ?? 0), 'the total row on a later page');
+});
+
+test('OFD: a folio a little above the bottom margin (landscape) is not read as a value', async () => {
+  const r = randomReport(4, { format: '2021', max: 5000 });
+  blankZeros(r);
+  const back = await readReportBytes('folio.ofd', renderOfd(r, { landscape: true }));
+  assert.deepEqual(compareCells(back, expectAll(r)), []);
 });
