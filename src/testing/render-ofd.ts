@@ -22,6 +22,8 @@ export interface OfdOptions {
   compressDeltas?: boolean;
   /** Text in points scaled by a CTM instead of in millimetres. */
   ctm?: boolean;
+  /** Each glyph its own TextCode placed by X, without advances (as some converters write). */
+  perGlyph?: boolean;
   /** Repeat a table's header rows on the page it continues on (default true). */
   repeatHeader?: boolean;
   landscape?: boolean;
@@ -153,9 +155,19 @@ class Writer {
     else delta = advances.map(f).join(' ');
     const box = `${f(x)} ${f(baseline - size)} ${f(widthOf(str, size))} ${f(size * 1.25)}`;
     const ctm = this.o.ctm ? ` CTM="${f(k)} 0 0 ${f(k)} 0 0"` : '';
+    let codes = `<ofd:TextCode X="0" Y="${f(size / k)}"${delta ? ` DeltaX="${delta}"` : ''}>${esc(str)}</ofd:TextCode>`;
+    if (this.o.perGlyph) {
+      let x = 0;
+      codes = chars
+        .map((ch) => {
+          const code = `<ofd:TextCode X="${f(x / k)}" Y="${f(size / k)}">${esc(ch)}</ofd:TextCode>`;
+          x += advance(ch, size);
+          return code;
+        })
+        .join('');
+    }
     page.objects.push(
-      `<ofd:TextObject ID="${this.nextId()}" Boundary="${box}" Font="2" Size="${f(size / k)}"${ctm}><ofd:FillColor Value="0 0 0"/>` +
-        `<ofd:TextCode X="0" Y="${f(size / k)}"${delta ? ` DeltaX="${delta}"` : ''}>${esc(str)}</ofd:TextCode></ofd:TextObject>`,
+      `<ofd:TextObject ID="${this.nextId()}" Boundary="${box}" Font="2" Size="${f(size / k)}"${ctm}><ofd:FillColor Value="0 0 0"/>${codes}</ofd:TextObject>`,
     );
   }
 
@@ -331,6 +343,7 @@ export function renderOfd(report: Report, options: OfdOptions = {}): Uint8Array 
     rulings: 'lines',
     compressDeltas: false,
     ctm: false,
+    perGlyph: false,
     repeatHeader: true,
     landscape: false,
     filler: 0,
