@@ -1,6 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Report } from '../report/index.ts';
 import { ReadError, type SourceDocument } from './document.ts';
+import { zipEntryNames } from './docx/unzip.ts';
+import { isOle } from './legacy/ole.ts';
 import { locate } from './locate/locate.ts';
 import { sniffBinary } from './text/decode.ts';
 import { readText } from './text/read-text.ts';
@@ -46,7 +48,12 @@ export async function readDocument(file: string, bytes: Uint8Array): Promise<Sou
   if (bytes.length === 0) throw new ReadError(file, '文件为空', 'empty file');
   if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)
     return (await import('./pdf/read-pdf.ts')).readPdf(file, bytes);
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return (await import('./docx/read-docx.ts')).readDocx(file, bytes);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    const { isOfdPackage, readOfd } = await import('./ofd/read-ofd.ts');
+    if (isOfdPackage(zipEntryNames(bytes))) return readOfd(file, bytes);
+    return (await import('./docx/read-docx.ts')).readDocx(file, bytes);
+  }
+  if (isOle(bytes)) return (await import('./legacy/read-legacy.ts')).readLegacy(file, bytes);
   const binary = sniffBinary(bytes);
   if (binary) throw new ReadError(file, `内容是${binary.zh}，不是可读取的报告`, `content is ${binary.en}, not a readable report`);
   if (looksLikeHtml(file, bytes)) return (await import('./html/read-html.ts')).readHtml(file, bytes);

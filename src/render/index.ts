@@ -7,5 +7,5 @@ export { type FlatBlock, flatTable, type LayoutCell, type TableLayout, tableLayo
 export { renderMarkdown } from './markdown/render-markdown.ts';
 export { BrowserMissingError, chromiumPath } from './pdf/browser.ts';
 export { type PdfOptions, PdfRenderer, type PdfRendererOptions, renderPdf } from './pdf/render-pdf.ts';
-export { chineseDate, reportTitle } from './text.ts';
+export { chineseDate, reportTitle, sectionsToRender } from './text.ts';
 export { RENDER_TARGETS, type RenderTarget, renderChecked, renderTo } from './render-checked.ts';

@@ -1,7 +1,7 @@
 import type { FormatId, TableId } from '../format/index.ts';
 
 /** The kind of container a report was read from. */
-export type SourceKind = 'text' | 'html' | 'docx' | 'pdf' | 'json' | 'register';
+export type SourceKind = 'text' | 'html' | 'docx' | 'pdf' | 'ofd' | 'doc' | 'wps' | 'json' | 'register';
 
 /** Where something was found: file, and line/column (text) or page and position (PDF). */
 export interface SourceLocation {

@@ -12,6 +12,7 @@ import { readCaseBytes, validateCases } from '../register/import-cases.ts';
 import { renderDocx, renderHtml, renderPdf } from '../render/index.ts';
 import { type FuzzBases, fuzzFiles } from './fuzz.ts';
 import { randomReport } from './random-report.ts';
+import { renderOfd } from './render-ofd.ts';
 
 let bases: FuzzBases;
 
@@ -20,12 +21,13 @@ before(async () => {
     pdf: await renderPdf(randomReport(11, { blanks: true })),
     docx: await renderDocx(randomReport(12)),
     html: renderHtml(randomReport(13)),
+    ofd: renderOfd(randomReport(14, { blanks: true })),
   };
 });
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
-for (const kind of ['docx', 'html'] as const) {
+for (const kind of ['docx', 'html', 'ofd'] as const) {
   test(`fuzz: damaged ${kind.toUpperCase()} files give a report or a ReadError naming the file, nothing else`, async () => {
     for (const f of fuzzFiles(kind, bases, 7, 16)) {
       try {

@@ -12,7 +12,7 @@ import { Random } from './random.ts';
  * characters and formulas in CSV fields, other encodings). The test suite runs a small corpus;
  * `npm run fuzz` a large one.
  */
-export type FuzzKind = 'pdf' | 'docx' | 'html' | 'csv';
+export type FuzzKind = 'pdf' | 'docx' | 'html' | 'csv' | 'ofd';
 
 export interface FuzzFile {
   name: string;
@@ -27,6 +27,8 @@ export interface FuzzBases {
   pdf: Uint8Array;
   docx: Uint8Array;
   html: string;
+  /** An OFD package (src/testing/render-ofd.ts), for the `ofd` kind. */
+  ofd?: Uint8Array;
 }
 
 /** Random byte damage: bytes changed, digits changed, runs blanked, a chunk repeated, the end cut. */
@@ -122,6 +124,44 @@ function docxVariant(base: Uint8Array, rng: Random): { bytes: Uint8Array; how: s
   return { bytes: zipSync(files), how };
 }
 
+function damageOfdXml(xml: string, rng: Random): { xml: string; how: string } {
+  switch (rng.int(0, 6)) {
+    case 0: {
+      const n = rng.int(2000, 50_000);
+      return { xml: xml.replace('<ofd:Content>', `<ofd:Content><ofd:Layer>${'<ofd:PageBlock>'.repeat(n)}`), how: `${n} unclosed page blocks` };
+    }
+    case 1:
+      return { xml: xml.replace(/DeltaX="[^"]*"/, 'DeltaX="g 1000000000 1"'), how: 'DeltaX run of 1e9' };
+    case 2: {
+      const at = rng.int(0, xml.length - 1);
+      return { xml: xml.slice(0, at) + xml.slice(at + rng.int(1, 500)), how: 'XML cut' };
+    }
+    case 3:
+      return { xml: xml.replace('<ofd:Content>', `<!DOCTYPE x [<!ENTITY a "${'A'.repeat(1000)}">]><ofd:Content>`), how: 'entity declaration' };
+    case 4:
+      return {
+        xml: xml.replace(/Boundary="[^"]*"/g, () => (rng.chance(0.2) ? 'Boundary="1e308 -1e308 NaN 1"' : 'Boundary="0 0 1 1"')),
+        how: 'wild boundaries',
+      };
+    case 5:
+      return {
+        xml: xml.replace(/<ofd:AbbreviatedData>/g, () => (rng.chance(0.2) ? '<ofd:AbbreviatedData>M 1 L Q B 9e999 ' : '<ofd:AbbreviatedData>')),
+        how: 'broken path data',
+      };
+    default:
+      return { xml: xml.replace(/(<ofd:TextCode[^>]*>)/g, (t) => (rng.chance(0.1) ? `${t}\u0000\u001b[2J` : t)), how: 'control characters in text' };
+  }
+}
+
+function ofdVariant(base: Uint8Array, rng: Random): { bytes: Uint8Array; how: string } {
+  if (rng.chance(0.4)) return damageBytes(base, rng);
+  const files = unzipSync(base);
+  const name = rng.pick(Object.keys(files).filter((n) => n.endsWith('.xml')));
+  const { xml, how } = damageOfdXml(strFromU8(files[name] as Uint8Array), rng);
+  files[name] = strToU8(xml);
+  return { bytes: zipSync(files), how: `${name}: ${how}` };
+}
+
 function htmlVariant(base: string, rng: Random): { bytes: Uint8Array; how: string } {
   switch (rng.int(0, 5)) {
     case 0: {
@@ -186,6 +226,11 @@ function csvVariant(seed: number, rng: Random): { bytes: Uint8Array; how: string
   return { bytes, how: steps.join(' ') };
 }
 
+function ofdBase(bases: FuzzBases): Uint8Array {
+  if (!bases.ofd) throw new Error('fuzzFiles("ofd") needs bases.ofd (renderOfd of a report)');
+  return bases.ofd;
+}
+
 /** `count` hostile files of a kind, the same for the same seed. */
 export function fuzzFiles(kind: FuzzKind, bases: FuzzBases, seed: number, count: number): FuzzFile[] {
   const rng = new Random(seed);
@@ -200,7 +245,9 @@ export function fuzzFiles(kind: FuzzKind, bases: FuzzBases, seed: number, count:
           ? docxVariant(bases.docx, rng)
           : kind === 'html'
             ? htmlVariant(bases.html, rng)
-            : csvVariant(seed * 1000 + i, rng);
+            : kind === 'ofd'
+              ? ofdVariant(ofdBase(bases), rng)
+              : csvVariant(seed * 1000 + i, rng);
     out.push({ name: `fuzz-${seed}-${i}.${kind}`, kind, how: v.how, bytes: v.bytes });
   }
   return out;

@@ -122,3 +122,29 @@ export function qpdf(pdf: Uint8Array, args: string[]): Uint8Array {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * DOCX files saved by LibreOffice, headless, in one run, in another format it writes
+ * (`doc` for Word 97–2003): the legacy files agencies still publish.
+ */
+export function libreOfficeConvert(docxs: readonly Uint8Array[], to: 'doc'): Uint8Array[] {
+  if (docxs.length === 0) return [];
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-lo-'));
+  try {
+    const inputs = docxs.map((docx, i) => {
+      const file = join(dir, `in-${i}.docx`);
+      writeFileSync(file, docx);
+      return file;
+    });
+    const filter = { doc: 'doc:MS Word 97' }[to];
+    tool(
+      'soffice',
+      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', filter, '--outdir', dir, ...inputs],
+      'libreoffice-writer-nogui',
+      60_000 + 10_000 * docxs.length,
+    );
+    return docxs.map((_, i) => new Uint8Array(readFileSync(join(dir, `in-${i}.${to}`))));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

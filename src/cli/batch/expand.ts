@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 
 /** File endings read when a folder is given (a file named explicitly is always tried). */
-export const REPORT_EXTENSIONS = new Set(['.txt', '.text', '.html', '.htm', '.shtml', '.xhtml', '.pdf', '.docx', '.md']);
+export const REPORT_EXTENSIONS = new Set(['.txt', '.text', '.html', '.htm', '.shtml', '.xhtml', '.pdf', '.docx', '.md', '.ofd', '.doc', '.wps']);
 
 async function walk(dir: string, recursive: boolean, out: string[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });

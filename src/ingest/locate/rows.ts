@@ -105,8 +105,16 @@ export function locateRows(
   let cursor = stream.offsetOf(span.from);
   const limit = stream.offsetOf(span.to);
   for (const target of targets) {
-    const m = stream.find(target.row.match, cursor, limit, labelKey(target.row.label).length + LABEL_SLACK);
+    const longest = labelKey(target.row.label).length + LABEL_SLACK;
+    let m = stream.find(target.row.match, cursor, limit, longest);
     if (!m) continue;
+    // A short form (「总计」) in a column header repeated on a new page, before the row's own
+    // full label with no value between them, is the header: the row is the full label.
+    const full = target.row.match[0];
+    if (full !== undefined && stream.text.slice(m.at, m.at + m.length) !== full) {
+      const exact = stream.find([full], m.at + m.length, limit, longest);
+      if (exact && tokens.slice(m.end + 1, exact.start).every((t) => t.kind === 'text' || t.kind === 'blank')) m = exact;
+    }
     hits.push({ target, start: m.start, end: m.end });
     cursor = m.at + m.length;
   }

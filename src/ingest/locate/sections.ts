@@ -45,7 +45,7 @@ export function buildSections(doc: SourceDocument, headings: readonly Heading[],
       const piece = text.slice(from, Math.max(from, to)).trim();
       if (piece !== '' && !isPageNumberLine(piece)) parts.push(piece);
     }
-    const text = doc.kind === 'pdf' || doc.kind === 'text' ? reflow(parts) : parts.join('\n');
+    const text = doc.kind === 'pdf' || doc.kind === 'ofd' || doc.kind === 'text' ? reflow(parts) : parts.join('\n');
     return { id: h.id, heading: h.text, text, source: { ...doc.lines[h.line]?.source } };
   });
 }

@@ -47,11 +47,15 @@ function runningKey(line: TextItem[]): string {
  * cells; an encrypted or corrupt PDF a ReadError.
  */
 export async function readPdf(file: string, bytes: Uint8Array, engine: PdfEngine = 'auto'): Promise<SourceDocument> {
-  const pages = (await geometry(file, bytes, engine)).map((page) => ({ lines: pageLines(page), height: page.height }));
-  return toDocument(file, pages);
+  return pagesToDocument(file, await geometry(file, bytes, engine), 'pdf');
 }
 
-function toDocument(file: string, pages: { lines: PageLine[]; height: number }[]): SourceDocument {
+/**
+ * A fixed-layout document's pages (PDF, OFD) as document lines: tables cut into cell boxes,
+ * running headers, footers and page numbers dropped, pages without text reported.
+ */
+export function pagesToDocument(file: string, geometries: readonly PageGeometry[], kind: 'pdf' | 'ofd'): SourceDocument {
+  const pages = geometries.map((page) => ({ lines: pageLines(page), height: page.height }));
   const inMargin = (line: PageLine, height: number) => line.kind === 'text' && (line.y < height * MARGIN || line.y > height * (1 - MARGIN));
   const seen = new Map<string, number>();
   for (const page of pages) {
@@ -63,9 +67,13 @@ function toDocument(file: string, pages: { lines: PageLine[]; height: number }[]
   const empty: number[] = [];
   let chars = 0;
   pages.forEach((page, index) => {
+    const last = page.lines[page.lines.length - 1];
     const kept = page.lines.filter((line) => {
-      if (line.kind !== 'text' || !inMargin(line, page.height)) return true;
+      if (line.kind !== 'text') return true;
       const text = line.items.map((i) => i.str).join('');
+      // A folio printed a little above the margin (official documents: 7 mm below the text) is still one.
+      if (line === last && isPageNumberLine(text)) return false;
+      if (!inMargin(line, page.height)) return true;
       return !(isPageNumberLine(text) || /^\s*\d{1,3}\s*$/.test(text) || (pages.length > 2 && (seen.get(runningKey(line.items)) ?? 0) >= 2));
     });
     if (kept.length === 0) empty.push(index + 1);
@@ -87,7 +95,7 @@ function toDocument(file: string, pages: { lines: PageLine[]; height: number }[]
     messages.push({
       rule: 'pdf-no-text',
       severity: 'error',
-      message: '扫描件，无文字层：PDF 中没有可提取的文字，无法读取表格（需先进行文字识别）',
+      message: `扫描件，无文字层：${kind.toUpperCase()} 中没有可提取的文字，无法读取表格（需先进行文字识别）`,
       source: { file },
     });
   } else if (empty.length > 0) {
@@ -98,5 +106,5 @@ function toDocument(file: string, pages: { lines: PageLine[]; height: number }[]
       source: { file, page: empty[0] },
     });
   }
-  return { file, kind: 'pdf', lines, messages };
+  return { file, kind, lines, messages };
 }
