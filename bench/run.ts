@@ -1,4 +1,5 @@
 // `npm run bench`: prints throughput and memory figures. Nothing here asserts a time.
+// `npm run bench <name>` runs one part; `npm run bench no-<name> …` runs all but those.
 import { cpus } from 'node:os';
 import { benchBatch } from './batch.ts';
 import { benchCliStart } from './cli-start.ts';
@@ -10,13 +11,16 @@ import { benchRegister } from './register.ts';
 import { benchText } from './text.ts';
 
 console.log(`# gongkai 基准测试  Node ${process.version}  ${cpus().length} 核  ${cpus()[0]?.model ?? ''}`);
-const only = process.argv[2];
-if (!only || only === 'start') await benchCliStart();
-if (!only || only === 'text') benchText();
-if (!only || only === 'formats') await benchFormats();
-if (!only || only === 'pdf') await benchPdf();
-if (!only || only === 'render') await benchRender();
-if (!only || only === 'batch') await benchBatch();
-if (!only || only === 'register') await benchRegister();
-if (!only || only === 'http') await benchHttp();
-if (!only || only === 'compare') await benchCompare();
+const args = process.argv.slice(2);
+const only = args.find((a) => !a.startsWith('no-'));
+const skip = new Set(args.filter((a) => a.startsWith('no-')).map((a) => a.slice(3)));
+const run = (name: string) => (!only || only === name) && !skip.has(name);
+if (run('start')) await benchCliStart();
+if (run('text')) benchText();
+if (run('formats')) await benchFormats();
+if (run('pdf')) await benchPdf();
+if (run('render')) await benchRender();
+if (run('batch')) await benchBatch();
+if (run('register')) await benchRegister();
+if (run('http')) await benchHttp();
+if (run('compare')) await benchCompare();
