@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Database, Queryable } from '../db/index.ts';
 import { AppError } from '../errors.ts';
-import { agencyTree } from '../register/index.ts';
+
 import { generatePassword, hashPassword } from './passwords.ts';
 import { type SessionUser, type UserRole, USER_ROLES } from './roles.ts';
 
@@ -90,11 +90,6 @@ export async function setPassword(db: Database, by: string, userId: number, pass
   });
 }
 
-/** The agencies a user works on: their agency and its descendants, or 'all'. */
-export async function scopeOf(db: Queryable, user: SessionUser): Promise<readonly number[] | 'all'> {
-  return user.agencyId === null ? 'all' : agencyTree(db, user.agencyId);
-}
-
 /**
  * Session lifetimes: a session lasts SESSION_HOURS after it was last used (idle timeout: each
  * use slides the expiry forward, at most once a minute), but never longer than
@@ -124,33 +119,37 @@ export async function openSession(db: Queryable, userId: number): Promise<{ toke
   return { token, csrf };
 }
 
-/** The user and CSRF token of a live session, or undefined (unknown, expired, or the user disabled). */
-export async function sessionOf(db: Queryable, token: string): Promise<{ user: SessionUser; csrf: string } | undefined> {
-  const { rows } = await db.query<SessionUser & { csrf: string }>(
-    `select u.id, u.username, u.display_name as "displayName", u.role, u.agency_id as "agencyId", u.must_change_password as "mustChangePassword",
-       s.csrf_token as csrf
-     from sessions s join users u on u.id = s.user_id
-     where s.token_hash = $1 and s.expires_at > now() and s.created_at + interval '${SESSION_MAX_HOURS} hours' > now() and not u.disabled`,
+/**
+ * Everything a request needs from its session in one statement (a page load makes many
+ * requests; on PGlite every statement costs milliseconds): the live session's user and CSRF
+ * token, the expiry slid forward (idle timeout, at most once a minute, never past the absolute
+ * maximum; `left`: the seconds it now has, when it moved), and the user's scope (the agency and
+ * every agency below it; 'all' without one).
+ */
+export async function requestSession(
+  db: Queryable,
+  token: string,
+): Promise<{ user: SessionUser; csrf: string; left: number | undefined; scope: readonly number[] | 'all' } | undefined> {
+  const { rows } = await db.query<SessionUser & { csrf: string; left: number | null; scope: number[] | null }>(
+    `with live as (
+       select s.token_hash, s.csrf_token, u.id, u.username, u.display_name, u.role, u.agency_id, u.must_change_password
+       from sessions s join users u on u.id = s.user_id
+       where s.token_hash = $1 and s.expires_at > now() and s.created_at + interval '${SESSION_MAX_HOURS} hours' > now() and not u.disabled),
+     touched as (
+       update sessions set expires_at = ${SLID_EXPIRY}
+       where token_hash = (select token_hash from live) and expires_at < ${SLID_EXPIRY} - ${SLIDE_STEP}
+       returning extract(epoch from expires_at - now())::float8 as seconds_left)
+     select l.id, l.username, l.display_name as "displayName", l.role, l.agency_id as "agencyId", l.must_change_password as "mustChangePassword",
+       l.csrf_token as csrf, (select seconds_left from touched) as "left",
+       case when l.agency_id is null then null else array(
+         with recursive t(id) as (select l.agency_id union all select a.id from agencies a join t on a.parent_id = t.id) select id from t) end as scope
+     from live l`,
     [tokenHash(token)],
   );
   const row = rows[0];
   if (!row) return undefined;
-  const { csrf, ...user } = row;
-  return { user, csrf };
-}
-
-/**
- * Slides a live session's expiry forward after a use (idle timeout), up to the absolute
- * maximum; returns the seconds it now has left when it moved (for the cookies), else undefined.
- */
-export async function touchSession(db: Queryable, token: string): Promise<number | undefined> {
-  const { rows } = await db.query<{ left: number }>(
-    `update sessions set expires_at = ${SLID_EXPIRY}
-     where token_hash = $1 and expires_at > now() and expires_at < ${SLID_EXPIRY} - ${SLIDE_STEP}
-     returning extract(epoch from expires_at - now())::float8 as left`,
-    [tokenHash(token)],
-  );
-  return rows[0] ? Math.max(1, Math.floor(rows[0].left)) : undefined;
+  const { csrf, left, scope, ...user } = row;
+  return { user, csrf, left: left === null ? undefined : Math.max(1, Math.floor(left)), scope: scope ?? 'all' };
 }
 
 /** Ends a session. */
