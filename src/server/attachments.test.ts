@@ -105,6 +105,7 @@ test('attachments API: uploaded, listed, downloaded as attachments of the type t
       });
       assert.equal(huge.status, 413, 'the body limit refuses before the form is read');
       assert.match(huge.body.error.message, /附件超过上限/);
+      assert.equal(huge.headers.get('connection'), 'close', 'the unread rest of the body is not taken for a next request');
       assert.equal((await clerk.request('POST', `/api/applications/${id}/attachments`, { json: { file: 'x' } })).status, 400);
       const noFile = new FormData();
       noFile.set('note', 'x');
