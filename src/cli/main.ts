@@ -62,9 +62,10 @@ export function buildProgram(): Command {
   addRegisterCommands(program);
   program
     .command('serve')
-    .description('启动网页服务（JSON 接口；首次启动时创建系统管理员并显示一次性密码）')
+    .description('启动网页服务（空数据库上先创建演示数据和演示账号；--no-demo 则创建系统管理员并显示一次性密码）')
     .option('--host <host>', '监听地址（默认 127.0.0.1，或 GONGKAI_HOST）')
     .option('--port <port>', '端口（默认 8600，或 GONGKAI_PORT；0 为任一空闲端口）', parsePort)
+    .option('--no-demo', '正式使用：空数据库上不创建演示数据，而是创建系统管理员')
     .action(lazy(async () => (await import('./serve.ts')).serve));
   const user = program.command('user').description('网页服务的用户：录入员、审核人、管理员、审阅人');
   user

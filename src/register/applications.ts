@@ -230,6 +230,7 @@ export function mask(text: string): string {
 
 export interface DueItem {
   id: number;
+  agencyId: number;
   reference: string | null;
   applicant: string;
   receivedOn: string;
@@ -290,6 +291,7 @@ export async function dueList(db: Queryable, actor: Actor, agencyIds: readonly n
     if (overdue || (d.due !== null && d.due <= horizon)) {
       out.push({
         id: row.id,
+        agencyId: row.agencyId,
         reference: row.reference,
         applicant: mask(row.applicantName),
         receivedOn: row.receivedOn,

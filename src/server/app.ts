@@ -8,6 +8,7 @@ import { agencyRoutes } from './routes/agencies.ts';
 import { analyzeRoutes } from './routes/analyze.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { loginRoutes, meRoutes } from './routes/auth.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { registerRoutes } from './routes/registers.ts';
 import { userRoutes } from './routes/users.ts';
 import { vocabularyRoutes } from './routes/vocabulary.ts';
@@ -67,6 +68,7 @@ export function createApp(options: AppOptions): Hono<ServerEnv> {
   api.route('/users', userRoutes(db));
   api.route('/agencies', agencyRoutes(db));
   api.route('/applications', applicationRoutes(db));
+  api.route('/dashboard', dashboardRoutes(db));
   api.route('/analyze', analyzeRoutes({ log }));
   api.route('/vocabulary', vocabularyRoutes());
   app.route('/api', api);

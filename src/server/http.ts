@@ -51,6 +51,11 @@ export function readParam<S extends z.ZodType>(c: Context, name: string, schema:
   return parsed.data;
 }
 
+/** The agencies' calendar day (China Standard Time), whatever the server's zone. */
+export function chinaToday(now = Date.now()): string {
+  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
 /** A database id (PostgreSQL int: larger numbers would be the database's error, not the user's). */
 export const id = z.coerce.number().int('编号应为整数').positive('编号应为正整数').max(2_147_483_647, '编号过大');
 /** A report year. */
