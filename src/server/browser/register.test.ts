@@ -24,7 +24,7 @@ function todayCst(): string {
 /** The working day `n` working days before (negative) or after `day`. */
 function workingDays(day: string, n: number): string {
   let d = day;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     d = addDays(d, Math.sign(n));
     if (calendar.isWorking(d)) left--;
   }
@@ -192,7 +192,10 @@ test('补正 and extension to an answer: the deadline explained on the case page
   });
   await approver.getByRole('dialog').waitFor({ state: 'detached' });
   await approver.getByText('已办结').first().waitFor();
-  await approver.getByText(/办理结果：（一）予以公开/).first().waitFor();
+  await approver
+    .getByText(/办理结果：（一）予以公开/)
+    .first()
+    .waitFor();
   await approver.getByRole('tab', { name: '操作记录' }).click();
   await approver.getByRole('table', { name: '操作记录' }).getByText(/答复/).first().waitFor();
   await rig.screenshot(approver, 'register-case-closed');

@@ -166,6 +166,8 @@ export default function ApplicationsPage() {
         aria-label="申请列表"
         size="small"
         rowKey="id"
+        tableLayout="fixed"
+        scroll={{ x: 1100 }}
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: '没有符合条件的申请' }}
@@ -192,29 +194,25 @@ export default function ApplicationsPage() {
           {
             title: '申请人',
             dataIndex: 'applicantName',
-            width: 150,
-            render: (name: string, item) => (
-              <>
-                <div>{name}</div>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {vocabulary?.applicantKinds[item.applicantKind] ?? item.applicantKind}
-                </Typography.Text>
-              </>
-            ),
+            width: 170,
+            ellipsis: true,
+            render: (name: string, item) => <span title={vocabulary?.applicantKinds[item.applicantKind]}>{name}</span>,
           },
-          ...(filter.departments ? [{ title: '机关', key: 'agency', width: 140, render: (_: unknown, item: ApplicationItem) => agencyName(item.agencyId) }] : []),
+          ...(filter.departments
+            ? [{ title: '机关', key: 'agency', width: 140, render: (_: unknown, item: ApplicationItem) => agencyName(item.agencyId) }]
+            : []),
           { title: '申请内容', dataIndex: 'content', ellipsis: true },
-          { title: '收到日期', dataIndex: 'receivedOn', width: 120, render: (day: string) => formatDay(day) },
+          { title: '收到日期', dataIndex: 'receivedOn', width: 132, render: (day: string) => formatDay(day) },
           {
             title: '状态',
             dataIndex: 'stateName',
-            width: 150,
+            width: 160,
             render: (name: string, item) => <Tag color={STATE_COLORS[item.state]}>{name}</Tag>,
           },
           {
             title: '答复期限',
             key: 'due',
-            width: 150,
+            width: 140,
             render: (_, item) => {
               if (item.closedOn) return <Typography.Text type="secondary">{formatDay(item.closedOn)}办结</Typography.Text>;
               const d = dueById.get(item.id);

@@ -49,9 +49,11 @@ export default function CasePage() {
         <Button onClick={() => navigate('/applications')}>返回台账</Button>
       </Space>
       <CaseHeader detail={d} agencyName={agencies.find((x) => x.id === a.agencyId)?.name ?? ''} />
-      <Card size="small" title="办理">
-        <CaseActions detail={d} />
-      </Card>
+      {a.state !== 'closed' && (
+        <Card size="small" title="办理">
+          <CaseActions detail={d} />
+        </Card>
+      )}
       <Row gutter={12}>
         <Col span={8}>
           <Card size="small" title="办理过程">

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/register/ErrorAlert.tsx';
 import { DueTable } from '../components/register/DueTable.tsx';
 import { EChart } from '../components/register/EChart.tsx';
 import { type Dashboard, loadDashboard } from '../components/register/dashboard-data.ts';
+import { useVocabulary } from '../components/register/vocabulary.ts';
 import { formatDayWithWeekday } from '../format.ts';
 import { useWorkspace } from '../workspace.tsx';
 
@@ -28,33 +29,62 @@ function MonthChart({ data }: { data: Dashboard }) {
   return <EChart option={option} label={`${data.year}年各月收到和办结的申请：${summary}`} />;
 }
 
+interface OutcomeRow {
+  key: string;
+  label: string;
+  count: number;
+  children?: OutcomeRow[];
+}
+
+/** The year's answers by table 三's groups (（一）…（六）), each group opening onto its rows. */
 function OutcomeBreakdown({ data }: { data: Dashboard }) {
-  const rows = data.counts.byOutcome.filter((o) => o.count > 0);
-  const total = rows.reduce((sum, o) => sum + o.count, 0);
+  const outcomes = useVocabulary().data?.outcomes ?? [];
+  const groups = useMemo(() => {
+    const out: OutcomeRow[] = [];
+    for (const o of data.counts.byOutcome.filter((x) => x.count > 0)) {
+      const name = outcomes.find((v) => v.key === o.outcome)?.group ?? o.label;
+      let group = out.find((g) => g.key === name);
+      if (!group) out.push((group = { key: name, label: name, count: 0, children: [] }));
+      group.count += o.count;
+      if (o.label !== name) group.children!.push({ key: o.outcome, label: o.label, count: o.count });
+    }
+    for (const g of out) if (g.children?.length === 0) delete g.children;
+    return out;
+  }, [data, outcomes]);
+  const total = groups.reduce((sum, o) => sum + o.count, 0);
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'item', formatter: '{b}：{c}件（{d}%）' },
-      series: [{ type: 'pie', radius: ['40%', '70%'], label: { show: false }, data: rows.map((o) => ({ name: o.label, value: o.count })) }],
+      color: ['#b71c1c', '#e57373', '#5c6bc0', '#26a69a', '#ffa726', '#8d6e63'],
+      series: [
+        {
+          type: 'pie',
+          radius: ['38%', '68%'],
+          label: { formatter: '{b}\n{d}%', fontSize: 11 },
+          data: groups.map((o) => ({ name: o.label.replace(/^（.）/, ''), value: o.count })),
+        },
+      ],
     }),
-    [rows],
+    [groups],
   );
-  if (rows.length === 0) return <Typography.Text type="secondary">本年尚无办结的申请</Typography.Text>;
+  if (groups.length === 0) return <Typography.Text type="secondary">本年尚无办结的申请</Typography.Text>;
   return (
     <Row gutter={12}>
-      <Col span={10}>
-        <EChart option={option} height={220} label={`办理结果：${rows.map((o) => `${o.label}${o.count}件`).join('；')}`} />
+      <Col span={11}>
+        <EChart option={option} height={240} label={`办理结果：${groups.map((o) => `${o.label}${o.count}件`).join('；')}`} />
       </Col>
-      <Col span={14}>
-        <Table
+      <Col span={13}>
+        <Table<OutcomeRow>
           aria-label="办理结果分布"
           size="small"
-          rowKey="outcome"
+          rowKey="key"
           pagination={false}
-          dataSource={rows}
+          dataSource={groups}
+          expandable={{ indentSize: 8 }}
           columns={[
             { title: '办理结果（表三）', dataIndex: 'label' },
-            { title: '件数', dataIndex: 'count', width: 60, align: 'right' },
-            { title: '占比', key: 'share', width: 70, align: 'right', render: (_, o) => `${((o.count / total) * 100).toFixed(1)}%` },
+            { title: '件数', dataIndex: 'count', width: 56, align: 'right' },
+            { title: '占比', key: 'share', width: 64, align: 'right', render: (_, o) => `${((o.count / total) * 100).toFixed(1)}%` },
           ]}
         />
       </Col>
@@ -111,10 +141,18 @@ export default function DashboardPage() {
             ))}
           </Row>
           <Card size="small" title={`已逾期（${data.overdue.length}件）`} styles={{ header: { color: data.overdue.length ? '#cf1322' : undefined } }}>
-            <DueTable items={data.overdue} label="已逾期的申请" showAgency={departments && hasDepartments} />
+            {data.overdue.length ? (
+              <DueTable items={data.overdue} label="已逾期的申请" showAgency={departments && hasDepartments} />
+            ) : (
+              <Typography.Text type="secondary">没有逾期的申请</Typography.Text>
+            )}
           </Card>
           <Card size="small" title={`即将到期（5个工作日内，${data.dueSoon.length}件）`}>
-            <DueTable items={data.dueSoon} label="即将到期的申请" showAgency={departments && hasDepartments} />
+            {data.dueSoon.length ? (
+              <DueTable items={data.dueSoon} label="即将到期的申请" showAgency={departments && hasDepartments} />
+            ) : (
+              <Typography.Text type="secondary">5个工作日内没有到期的申请</Typography.Text>
+            )}
           </Card>
           <Row gutter={12}>
             <Col span={12}>

@@ -115,7 +115,9 @@ function StepModal({ step, detail, onClose }: { step: (typeof STEPS)[number]; de
     if (v.reason?.trim()) data.reason = v.reason.trim();
     try {
       await api('POST', `/applications/${id}/events`, { kind: step.kind, onDate: v.onDate, data });
-      await Promise.all(['application', 'audit', 'letters', 'applications', 'dashboard', 'due-all', 'fees'].map((k) => client.invalidateQueries({ queryKey: [k] })));
+      await Promise.all(
+        ['application', 'audit', 'letters', 'applications', 'dashboard', 'due-all', 'fees'].map((k) => client.invalidateQueries({ queryKey: [k] })),
+      );
       message.success(`已记录：${step.label}`);
       onClose();
     } catch (e) {
@@ -129,9 +131,7 @@ function StepModal({ step, detail, onClose }: { step: (typeof STEPS)[number]; de
   const answerable = (vocabulary?.outcomes ?? []).filter((o) => o.key !== 'other.no_correction' && o.key !== 'other.fee_unpaid');
   return (
     <Modal open title={step.label} onCancel={onClose} footer={null} destroyOnHidden width={620}>
-      {needsApprover && me.user.role === 'clerk' && (
-        <Alert type="info" showIcon title="此环节须由审核人办理" style={{ marginBottom: 12 }} />
-      )}
+      {needsApprover && me.user.role === 'clerk' && <Alert type="info" showIcon title="此环节须由审核人办理" style={{ marginBottom: 12 }} />}
       <ErrorAlert error={error} title="未能记录" />
       <Form<Values>
         form={form}
@@ -161,10 +161,19 @@ function StepModal({ step, detail, onClose }: { step: (typeof STEPS)[number]; de
         )}
         {step.kind === 'extension' && (
           <>
-            <Form.Item label="延长工作日" name="days" rules={[{ required: true, message: '请填写延长的工作日数' }]} extra="延长的期限最长不得超过20个工作日（条例第三十三条）">
+            <Form.Item
+              label="延长工作日"
+              name="days"
+              rules={[{ required: true, message: '请填写延长的工作日数' }]}
+              extra="延长的期限最长不得超过20个工作日（条例第三十三条）"
+            >
               <InputNumber min={1} max={20} precision={0} style={{ width: 120 }} />
             </Form.Item>
-            <Form.Item label="批准人" name="approver" rules={[{ required: true, whitespace: true, message: '请填写批准延期的政府信息公开工作机构负责人' }]}>
+            <Form.Item
+              label="批准人"
+              name="approver"
+              rules={[{ required: true, whitespace: true, message: '请填写批准延期的政府信息公开工作机构负责人' }]}
+            >
               <Input />
             </Form.Item>
           </>

@@ -83,7 +83,11 @@ export function CaseAttachments({ applicationId }: { applicationId: number }) {
             key: 'download',
             width: 80,
             render: (_, a) => (
-              <Button size="small" aria-label={`下载${a.fileName}`} onClick={() => download(`/attachments/${a.id}`, a.fileName).catch((e) => setError(errorText(e)))}>
+              <Button
+                size="small"
+                aria-label={`下载${a.fileName}`}
+                onClick={() => download(`/attachments/${a.id}`, a.fileName).catch((e) => setError(errorText(e)))}
+              >
                 下载
               </Button>
             ),

@@ -50,9 +50,12 @@ export function CaseHeader({ detail, agencyName }: { detail: CaseDetail; agencyN
           {detail.deadline ? (
             <DeadlineExplanation deadline={detail.deadline} status={status} />
           ) : (
-            <Typography.Text>
-              已于{formatDay(a.closedOn)}办结{a.outcomeLabel ? `，办理结果：${a.outcomeLabel}` : ''}。
-            </Typography.Text>
+            <div aria-label="办结情况">
+              <Typography.Text strong>已办结</Typography.Text>
+              <div>
+                于{formatDay(a.closedOn)}办结{a.outcomeLabel ? `，办理结果：${a.outcomeLabel}` : ''}。
+              </div>
+            </div>
           )}
         </Col>
       </Row>

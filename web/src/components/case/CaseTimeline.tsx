@@ -28,7 +28,7 @@ function particulars(event: CaseEvent, outcomeLabel: (key: string) => string): s
   if (d.method) out.push(`计费方式：${d.method === 'by_pages' ? '按量' : '按件'}`);
   if (typeof d.amount === 'number') out.push(`金额：${formatYuan(d.amount)}`);
   if (d.outcome) out.push(`办理结果：${outcomeLabel(text(d.outcome))}`);
-  if (d.reason) out.push(`原因：${text(d.reason)}`);
+  if (d.reason) out.push(`${event.kind === 'received' ? '收到申请之日' : '原因'}：${text(d.reason)}`);
   if (d.note) out.push(`说明：${text(d.note)}`);
   return out;
 }

@@ -20,7 +20,13 @@ export function DeadlineSteps({ steps, compact = false }: { steps: string[]; com
 }
 
 /** The deadline block of a case page. */
-export function DeadlineExplanation({ deadline, status }: { deadline: Deadline; status?: { daysLeft?: number; overdueDays?: number; overdue?: boolean } }) {
+export function DeadlineExplanation({
+  deadline,
+  status,
+}: {
+  deadline: Deadline;
+  status?: { daysLeft?: number; overdueDays?: number; overdue?: boolean };
+}) {
   const tag = status ? dueStatus(status) : undefined;
   return (
     <div aria-label="答复期限及计算说明">

@@ -29,14 +29,22 @@ export function optionsOf(record: Record<string, string> | undefined): { value: 
   return Object.entries(record ?? {}).map(([value, label]) => ({ value, label }));
 }
 
-/** The outcomes as grouped select options, in the order and the groups of table B (三、本年度办理结果). */
+/**
+ * The outcomes as select options in the order and the groups of table B (三、本年度办理结果):
+ * （一） and （二） stand alone, （三）…（六） group their numbered rows.
+ */
 export function outcomeOptions(outcomes: Outcome[], only?: (o: Outcome) => boolean) {
-  const groups: { label: string; title: string; options: { value: string; label: string }[] }[] = [];
+  type Group = { label: string; title: string; options: { value: string; label: string }[] };
+  const entries: (Group | { value: string; label: string })[] = [];
   for (const o of outcomes.filter(only ?? (() => true))) {
     const name = o.group ?? /^（[一二三四五六七]）/.exec(o.label)?.[0] ?? o.label;
-    let group = groups.find((g) => g.label === name);
-    if (!group) groups.push((group = { label: name, title: name, options: [] }));
+    if (name === o.label) {
+      entries.push({ value: o.key, label: o.label });
+      continue;
+    }
+    let group = entries.find((g): g is Group => 'options' in g && g.label === name);
+    if (!group) entries.push((group = { label: name, title: name, options: [] }));
     group.options.push({ value: o.key, label: o.label });
   }
-  return groups;
+  return entries;
 }
