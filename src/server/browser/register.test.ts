@@ -3,7 +3,9 @@
 // answers it (the clerk is refused); the deadline and its explanation are on the case page and
 // the dashboard; a user of another agency cannot open the case.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { addDays, type WorkCalendar } from '../../calendar/index.ts';
 import { adminActor, createAgency, loadCalendar } from '../../register/index.ts';
@@ -198,7 +200,47 @@ test('补正 and extension to an answer: the deadline explained on the case page
     .waitFor();
   await approver.getByRole('tab', { name: '操作记录' }).click();
   await approver.getByRole('table', { name: '操作记录' }).getByText(/答复/).first().waitFor();
-  await rig.screenshot(approver, 'register-case-closed');
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(rig.pageErrors, []);
+});
+
+test('the answer letter is previewed, issued as a frozen version and downloaded as a DOCX naming the applicant', async () => {
+  assert.ok(caseUrl);
+  const page = await login('approver');
+  await page.goto(caseUrl);
+  await page.getByRole('tab', { name: '文书' }).click();
+  await page.getByRole('button', { name: '预览政府信息公开申请答复书' }).click();
+  const preview = page.getByRole('dialog', { name: /政府信息公开申请答复书/ });
+  const article = preview.getByRole('article', { name: '文书预览' });
+  await article.getByText(/法律依据：.*第三十六条/).waitFor();
+  // The applicant's name is in the letter as text, markup and all.
+  assert.ok((await article.textContent())?.includes(NAME));
+  await preview.getByRole('button', { name: '生成并签发' }).click();
+  await preview.waitFor({ state: 'detached' });
+  const issued = page.getByRole('table', { name: '已签发的文书' }).getByRole('row').filter({ hasText: '政府信息公开申请答复书' });
+  await issued.getByText('第1版').waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    issued.getByRole('button', { name: /下载政府信息公开申请答复书第1版/ }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /\.docx$/);
+  const bytes = await readFile(await download.path());
+  assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK');
+  const xml = strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']!);
+  assert.ok(xml.includes('张三'), 'the applicant is named');
+  // Escaped as XML text, not a tag.
+  assert.ok(xml.includes('&lt;script&gt;alert(2)&lt;/script&gt;'));
+  assert.ok(!xml.includes('<script>'));
+
+  // An attachment: uploaded with a note, listed, downloadable.
+  await page.getByRole('tab', { name: '附件' }).click();
+  await page.getByLabel('附件说明').fill('申请书扫描件');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '上传附件' }).click()]);
+  await chooser.setFiles({ name: '申请书.txt', mimeType: 'text/plain', buffer: Buffer.from('申请人：张三\n') });
+  const row = page.getByRole('table', { name: '附件列表' }).getByRole('row').filter({ hasText: '申请书.txt' });
+  await row.getByText('申请书扫描件').waitFor();
+  await page.getByRole('tab', { name: '文书' }).click();
+  await rig.screenshot(page, 'register-case-closed');
   assert.deepEqual(dialogs, []);
   assert.deepEqual(rig.pageErrors, []);
 });

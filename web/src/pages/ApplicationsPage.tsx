@@ -167,7 +167,7 @@ export default function ApplicationsPage() {
         size="small"
         rowKey="id"
         tableLayout="fixed"
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1000 }}
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: '没有符合条件的申请' }}
@@ -184,7 +184,8 @@ export default function ApplicationsPage() {
           {
             title: '编号',
             dataIndex: 'reference',
-            width: 140,
+            width: 120,
+            ellipsis: true,
             render: (ref: string | null, item) => (
               <Link to={`/applications/${item.id}`} onClick={(e) => e.stopPropagation()}>
                 {ref || `#${item.id}`}
@@ -194,19 +195,19 @@ export default function ApplicationsPage() {
           {
             title: '申请人',
             dataIndex: 'applicantName',
-            width: 170,
+            width: 150,
             ellipsis: true,
             render: (name: string, item) => <span title={vocabulary?.applicantKinds[item.applicantKind]}>{name}</span>,
           },
           ...(filter.departments
-            ? [{ title: '机关', key: 'agency', width: 140, render: (_: unknown, item: ApplicationItem) => agencyName(item.agencyId) }]
+            ? [{ title: '机关', key: 'agency', width: 130, ellipsis: true, render: (_: unknown, item: ApplicationItem) => agencyName(item.agencyId) }]
             : []),
           { title: '申请内容', dataIndex: 'content', ellipsis: true },
           { title: '收到日期', dataIndex: 'receivedOn', width: 132, render: (day: string) => formatDay(day) },
           {
             title: '状态',
             dataIndex: 'stateName',
-            width: 160,
+            width: 150,
             render: (name: string, item) => <Tag color={STATE_COLORS[item.state]}>{name}</Tag>,
           },
           {
@@ -226,7 +227,9 @@ export default function ApplicationsPage() {
               );
             },
           },
-          { title: '结果', dataIndex: 'outcomeLabel', width: 200, render: (label: string | null) => label ?? '' },
+          ...(filter.open
+            ? []
+            : [{ title: '结果', dataIndex: 'outcomeLabel', width: 180, ellipsis: true, render: (label: string | null) => label ?? '' }]),
         ]}
       />
     </Space>

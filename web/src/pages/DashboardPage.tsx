@@ -60,7 +60,7 @@ function OutcomeBreakdown({ data }: { data: Dashboard }) {
         {
           type: 'pie',
           radius: ['38%', '68%'],
-          label: { formatter: '{b}\n{d}%', fontSize: 11 },
+          label: { show: false },
           data: groups.map((o) => ({ name: o.label.replace(/^（.）/, ''), value: o.count })),
         },
       ],

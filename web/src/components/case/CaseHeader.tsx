@@ -27,8 +27,8 @@ export function CaseHeader({ detail, agencyName }: { detail: CaseDetail; agencyN
   return (
     <Card size="small">
       <Row gutter={16}>
-        <Col span={14}>
-          <Descriptions size="small" column={2} styles={{ label: { width: 96 } }}>
+        <Col span={15}>
+          <Descriptions size="small" column={2} styles={{ label: { width: 84 }, content: { minWidth: 140 } }}>
             <Descriptions.Item label="状态">
               <Tag color={a.state === 'closed' ? 'default' : 'blue'}>{a.stateName}</Tag>
             </Descriptions.Item>
@@ -46,7 +46,7 @@ export function CaseHeader({ detail, agencyName }: { detail: CaseDetail; agencyN
             </Descriptions.Item>
           </Descriptions>
         </Col>
-        <Col span={10}>
+        <Col span={9}>
           {detail.deadline ? (
             <DeadlineExplanation deadline={detail.deadline} status={status} />
           ) : (

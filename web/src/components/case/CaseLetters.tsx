@@ -1,7 +1,8 @@
 // The case's letters: issued versions (frozen, downloadable as DOCX) and the kinds available now,
-// each previewed (title, paragraphs, legal basis) before it is issued as a new version.
+// each previewed (title, paragraphs, legal basis) before it is issued as a new version: both
+// buttons open the preview, where 生成并签发 issues it.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Divider, Modal, Space, Spin, Table, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Divider, Modal, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, api, download, get, qs } from '../../api.ts';
 import { formatTime } from '../../format.ts';
@@ -77,21 +78,39 @@ export function CaseLetters({ applicationId }: { applicationId: number }) {
       <ErrorAlert error={downloadError} title="下载失败" />
       {letters.data && (
         <>
-          <Space wrap>
-            {letters.data.available.map((k) => (
-              <Space.Compact key={k.kind}>
-                <Tooltip title={k.ready ? undefined : k.reason}>
-                  <Button onClick={() => setPreviewing(k)} aria-label={`预览${k.kindName}`}>
-                    {k.kindName}
-                  </Button>
-                </Tooltip>
-                <Button type="primary" disabled={!k.ready} onClick={() => setPreviewing(k)} aria-label={`生成并签发${k.kindName}`}>
-                  预览并签发
-                </Button>
-              </Space.Compact>
-            ))}
-            {letters.data.available.length === 0 && <Typography.Text type="secondary">当前没有可签发的文书</Typography.Text>}
-          </Space>
+          <Table<LetterKind>
+            aria-label="可签发的文书"
+            size="small"
+            rowKey="kind"
+            pagination={false}
+            showHeader={false}
+            dataSource={letters.data.available}
+            columns={[
+              { title: '文书', dataIndex: 'kindName', width: 220 },
+              {
+                title: '情况',
+                key: 'reason',
+                render: (_, k) =>
+                  k.ready ? <Tag color="green">可以签发</Tag> : <Typography.Text type="secondary">{k.reason ?? '暂不能签发'}</Typography.Text>,
+              },
+              {
+                title: '操作',
+                key: 'actions',
+                width: 190,
+                render: (_, k) => (
+                  <Space size={4}>
+                    <Button size="small" disabled={!k.ready} onClick={() => setPreviewing(k)} aria-label={`预览${k.kindName}`}>
+                      预览
+                    </Button>
+                    <Button size="small" type="primary" disabled={!k.ready} onClick={() => setPreviewing(k)} aria-label={`生成并签发${k.kindName}`}>
+                      生成并签发
+                    </Button>
+                  </Space>
+                ),
+              },
+            ]}
+          />
+          <Typography.Text strong>已签发的文书</Typography.Text>
           <Table<Letter>
             aria-label="已签发的文书"
             size="small"
