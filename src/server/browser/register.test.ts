@@ -94,9 +94,9 @@ test('a clerk registers an application through the form; markup in a field is sh
   await page.getByLabel('联系方式').fill('13812345678');
   await fillDay(page, '提交日期', received);
   await page.getByLabel('申请内容').fill('2025年度医疗保障基金使用情况');
+  // Enter in a field submits the form.
   await page.getByLabel('编号').fill('医保依申〔2026〕1号');
-  await page.getByLabel('申请内容').press('Tab');
-  await page.getByRole('button', { name: label('登记') }).click();
+  await page.getByLabel('编号').press('Enter');
 
   await page.getByRole('heading', { name: '申请 医保依申〔2026〕1号' }).waitFor();
   caseUrl = page.url();
@@ -116,6 +116,14 @@ test('a clerk registers an application through the form; markup in a field is sh
   assert.ok((await row.textContent())?.includes(HOSTILE));
   await row.getByText(/剩余\d+个工作日|今日到期/).waitFor();
   await rig.screenshot(page, 'register-applications');
+  // Searching: SQL and LIKE metacharacters are searched for as typed.
+  const search = page.getByLabel('搜索编号、申请人或申请内容');
+  await search.fill("%'; drop table applications; --");
+  await search.press('Enter');
+  await page.getByText('没有符合条件的申请').waitFor();
+  await search.fill('医疗保障基金');
+  await search.press('Enter');
+  await row.waitFor();
   assert.deepEqual(dialogs, []);
   assert.deepEqual(rig.pageErrors, []);
 });
