@@ -215,7 +215,13 @@ export default function ApplicationsPage() {
             key: 'due',
             width: 140,
             render: (_, item) => {
-              if (item.closedOn) return <Typography.Text type="secondary">{formatDay(item.closedOn)}办结</Typography.Text>;
+              if (item.closedOn)
+                return (
+                  <Typography.Text type="secondary">
+                    <div>{formatDay(item.closedOn)}</div>
+                    <div style={{ fontSize: 12 }}>办结</div>
+                  </Typography.Text>
+                );
               const d = dueById.get(item.id);
               if (!d) return <Typography.Text type="secondary">{item.state === 'received' ? '' : '暂停计算'}</Typography.Text>;
               const status = dueStatus(d);

@@ -128,6 +128,9 @@ function StepModal({ step, detail, onClose }: { step: (typeof STEPS)[number]; de
     }
   };
 
+  // Payment: the amount of the last fee notice, as a start.
+  const notice = [...detail.events].reverse().find((e) => e.kind === 'fee_notice');
+  const noticed = step.kind === 'fee_paid' && typeof notice?.data.amount === 'number' ? notice.data.amount : undefined;
   const answerable = (vocabulary?.outcomes ?? []).filter((o) => o.key !== 'other.no_correction' && o.key !== 'other.fee_unpaid');
   return (
     <Modal open title={step.label} onCancel={onClose} footer={null} destroyOnHidden width={620}>
@@ -139,7 +142,7 @@ function StepModal({ step, detail, onClose }: { step: (typeof STEPS)[number]; de
         labelCol={{ span: 6 }}
         wrapperCol={{ span: 17 }}
         onFinish={submit}
-        initialValues={{ onDate: todayCst(), days: 20, approver: me.user.displayName, method: 'by_count' }}
+        initialValues={{ onDate: todayCst(), days: 20, approver: me.user.displayName, method: 'by_count', amount: noticed }}
       >
         <Form.Item label="日期" name="onDate" rules={[requiredDay('日期')]}>
           <DayPicker autoFocus />
