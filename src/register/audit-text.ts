@@ -75,7 +75,21 @@ function dataText(data: Record<string, unknown>): string {
 }
 
 // Bookkeeping columns nobody needs to read in a change list.
-const HIDDEN = new Set(['id', 'created_at', 'agency_id', 'application_id', 'actor', 'locked_at', 'sha256', 'body', 'media_type', 'issued_at', 'issued_by', 'uploaded_at', 'uploaded_by']);
+const HIDDEN = new Set([
+  'id',
+  'created_at',
+  'agency_id',
+  'application_id',
+  'actor',
+  'locked_at',
+  'sha256',
+  'body',
+  'media_type',
+  'issued_at',
+  'issued_by',
+  'uploaded_at',
+  'uploaded_by',
+]);
 
 function valueText(field: string, value: unknown, table: string): string {
   if (value === null || value === undefined || value === '') return '（空）';

@@ -66,6 +66,7 @@ export async function letterFacts(db: Queryable, actor: Actor, applicationId: nu
   // An answer letter closes a case the agency decided (answered, or lapsed 补正 or fee); a withdrawal needs none.
   const closing = events.findLast((e) => e.kind === 'answered' || e.kind === 'correction_lapsed' || e.kind === 'fee_lapsed');
   if (a.outcome && a.closedOn && closing) facts.answer = { on: a.closedOn, outcome: a.outcome };
+  if (events.some((e) => e.kind === 'withdrawn')) facts.withdrawn = true;
   return facts;
 }
 
@@ -85,9 +86,10 @@ export async function previewLetter(db: Queryable, actor: Actor, applicationId: 
 /** The letters issued for a case, newest first. */
 export async function listLetters(db: Queryable, actor: Actor, applicationId: number): Promise<LetterItem[]> {
   await letterFacts(db, actor, applicationId);
-  const { rows } = await db.query<Omit<LetterItem, 'kindName' | 'outcomeLabel'>>(`select ${ITEM} from letters where application_id = $1 order by id desc`, [
-    applicationId,
-  ]);
+  const { rows } = await db.query<Omit<LetterItem, 'kindName' | 'outcomeLabel'>>(
+    `select ${ITEM} from letters where application_id = $1 order by id desc`,
+    [applicationId],
+  );
   return rows.map(item);
 }
 
