@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { loadConfig } from '../config.ts';
 import { corruptFolder } from './backup.ts';
@@ -79,6 +80,9 @@ function fromPool(pool: pg.Pool): Database {
   };
 }
 
+/** PGlite's extensions the schema uses: trigram indexes for the case search (schema v5). */
+const EXTENSIONS = { pg_trgm };
+
 /** Opens the database (PGlite by default, PostgreSQL by URL) and brings its schema up to date. */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   const config = options.url === undefined || options.dataDir === undefined ? loadConfig() : undefined;
@@ -95,6 +99,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
         ...(memory ? {} : { dataDir }),
         ...(options.snapshot ? { loadDataDir: options.snapshot } : {}),
         parsers: PARSERS,
+        extensions: EXTENSIONS,
       });
       db = fromPglite(pglite, unlock);
       // A damaged folder may open and fail at the first read (a truncated heap or WAL).
@@ -113,7 +118,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
 
 /** A snapshot of a fresh, migrated PGlite database: tests clone it (~0.5 s) instead of creating one (~6 s). */
 export async function migratedSnapshot(prepare?: (db: Database) => Promise<void>): Promise<Blob> {
-  const pglite = await PGlite.create({ parsers: PARSERS });
+  const pglite = await PGlite.create({ parsers: PARSERS, extensions: EXTENSIONS });
   const db = fromPglite(pglite, () => undefined);
   await migrate(db);
   await prepare?.(db);

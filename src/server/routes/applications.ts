@@ -66,7 +66,7 @@ export function applicationRoutes(db: Database): Hono<ServerEnv> {
     const q = readQuery(c, listQuery);
     const ids = await agencyIdsOf(db, c, q.agency, q.departments);
     const actor = c.get('actor');
-    const { total, items } = await searchApplications(db, actor, ids, {
+    const { total, totalExact, items } = await searchApplications(db, actor, ids, {
       q: q.q,
       year: q.year,
       open: q.open,
@@ -76,7 +76,7 @@ export function applicationRoutes(db: Database): Hono<ServerEnv> {
       limit: q.limit,
       offset: q.offset,
     });
-    return c.json({ total, limit: q.limit, offset: q.offset, items: items.map((r) => shown(r, actor)) });
+    return c.json({ total, totalExact, limit: q.limit, offset: q.offset, items: items.map((r) => shown(r, actor)) });
   });
 
   app.post('/', async (c) => {
