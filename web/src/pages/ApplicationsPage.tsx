@@ -81,7 +81,7 @@ export default function ApplicationsPage() {
   });
   const list = useQuery({
     queryKey: ['applications', query],
-    queryFn: () => get<{ total: number; items: ApplicationItem[] }>(`/applications${query}`),
+    queryFn: () => get<{ total: number; totalExact?: boolean; items: ApplicationItem[] }>(`/applications${query}`),
     enabled: agencyId !== undefined,
     placeholderData: keepPreviousData,
   });
@@ -92,6 +92,10 @@ export default function ApplicationsPage() {
     enabled: agencyId !== undefined,
   });
   const dueById = useMemo(() => new Map((due.data?.items ?? []).map((d) => [d.id, d])), [due.data]);
+  // A large register counts only so far (totalExact false): let the pages run on while they are full.
+  const exact = list.data?.totalExact !== false;
+  const full = (list.data?.items.length ?? 0) === PAGE_SIZE;
+  const pageTotal = exact ? (list.data?.total ?? 0) : Math.max(list.data?.total ?? 0, filter.page * PAGE_SIZE + (full ? 1 : 0));
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: 8 }, (_, i) => thisYear - i);
   const hasDepartments = agencies.some((a) => a.parentId === agencyId);
@@ -175,9 +179,9 @@ export default function ApplicationsPage() {
         pagination={{
           current: filter.page,
           pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
+          total: pageTotal,
           showSizeChanger: false,
-          showTotal: (total) => `共${total}件`,
+          showTotal: () => (exact ? `共${list.data?.total ?? 0}件` : `超过${list.data?.total ?? 0}件`),
           onChange: (page) => change({ page: String(page) }),
         }}
         columns={[
