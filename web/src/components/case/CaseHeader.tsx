@@ -1,6 +1,6 @@
 // The case's particulars, its state and its explained deadline.
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
 import { get, qs } from '../../api.ts';
 import { formatDay } from '../../format.ts';
 import { DeadlineExplanation } from '../register/DeadlineExplanation.tsx';
@@ -47,6 +47,9 @@ export function CaseHeader({ detail, agencyName }: { detail: CaseDetail; agencyN
           </Descriptions>
         </Col>
         <Col span={9}>
+          {a.state === 'awaiting_correction' && (
+            <Alert type="info" showIcon style={{ marginBottom: 8 }} title="待补正：收到补正后的申请之日起重新计算答复期限（条例第三十条）" />
+          )}
           {detail.deadline ? (
             <DeadlineExplanation deadline={detail.deadline} status={status} />
           ) : (
