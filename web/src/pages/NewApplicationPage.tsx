@@ -29,7 +29,10 @@ const FIELDS = ['agencyId', 'reference', 'applicantKind', 'applicantName', 'appl
 function confirmation(channel: string | undefined): { label: string; help: string } | undefined {
   if (channel === 'registered_mail') return { label: '签收日期', help: '以挂号信、快递提交的，以行政机关签收之日为收到申请之日（条例第三十一条）' };
   if (channel === 'ordinary_mail')
-    return { label: '确认收到日期', help: '以平常信函提交的，以行政机关与申请人确认之日为收到申请之日（条例第三十一条）' };
+    return {
+      label: '确认收到日期',
+      help: '以平常信函等无需签收的邮寄方式提交的，政府信息公开工作机构应当于收到申请的当日与申请人确认，确认之日为收到申请之日（条例第三十一条）',
+    };
   if (channel === 'online' || channel === 'fax')
     return { label: '确认收到日期', help: '通过互联网渠道或者传真提交的，以双方确认之日为收到申请之日（条例第三十一条）' };
   return undefined;

@@ -175,6 +175,7 @@ function StepModal({ step, detail, onClose }: { step: (typeof STEPS)[number]; de
             <Form.Item
               label="批准人"
               name="approver"
+              extra="须经政府信息公开工作机构负责人同意，并告知申请人（条例第三十三条）"
               rules={[{ required: true, whitespace: true, message: '请填写批准延期的政府信息公开工作机构负责人' }]}
             >
               <Input />
