@@ -58,7 +58,7 @@ export default function NewApplicationPage() {
       const created = await api<{ application: { id: number; reference: string | null } }>('POST', '/applications', body);
       await client.invalidateQueries({ queryKey: ['applications'] });
       await client.invalidateQueries({ queryKey: ['dashboard'] });
-      message.success(`已登记申请 ${created.application.reference ?? ''}`);
+      message.success(created.application.reference ? `已登记申请 ${created.application.reference}` : '已登记申请');
       navigate(`/applications/${created.application.id}`);
     } catch (e) {
       markServerProblems(form, e, FIELDS);
