@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Database, Queryable } from '../db/index.ts';
 import { AppError } from '../errors.ts';
-
 import { generatePassword, hashPassword } from './passwords.ts';
 import { type SessionUser, type UserRole, USER_ROLES } from './roles.ts';
 

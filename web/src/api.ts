@@ -14,7 +14,8 @@ export class ApiError extends Error {
   }
 }
 
-function csrfToken(): string {
+/** The CSRF token of the session cookie, for requests made without `request` (uploads with progress). */
+export function csrfToken(): string {
   const match = /(?:^|;\s*)gk_csrf=([^;]*)/.exec(document.cookie);
   return match ? decodeURIComponent(match[1]!) : '';
 }
