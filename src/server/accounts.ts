@@ -87,6 +87,7 @@ export async function setPassword(db: Database, by: string, userId: number, pass
     await tx.query('update users set password_hash = $2, must_change_password = false where id = $1', [userId, hash]);
     await tx.query('delete from sessions where user_id = $1 and token_hash <> $2', [userId, keepSession ? tokenHash(keepSession) : '']);
   });
+  forgetSessions();
 }
 
 /**
@@ -118,6 +119,35 @@ export async function openSession(db: Queryable, userId: number): Promise<{ toke
   return { token, csrf };
 }
 
+type RequestSession = { user: SessionUser; csrf: string; left: number | undefined; scope: readonly number[] | 'all' };
+
+/**
+ * How long a looked-up session is reused by this process. A page load makes many requests and
+ * the lookup is a third of a list request's cost on PGlite; every change to users, sessions or
+ * agencies made through this process forgets them at once (`forgetSessions`), so only another
+ * process sharing a PostgreSQL server (or a CLI change) is seen up to this late.
+ */
+export const SESSION_CACHE_MS = 5000;
+const SESSION_CACHE_MAX = 10_000;
+const sessionCache = new Map<string, { at: number; session: RequestSession }>();
+
+/** Forgets every session this process has looked up (after a logout, a password change, a user or agency change). */
+export function forgetSessions(): void {
+  sessionCache.clear();
+}
+
+/** `requestSession`, reusing this process's lookup of the same token for SESSION_CACHE_MS. */
+export async function cachedRequestSession(db: Queryable, token: string): Promise<RequestSession | undefined> {
+  const key = tokenHash(token);
+  const hit = sessionCache.get(key);
+  if (hit && Date.now() - hit.at < SESSION_CACHE_MS) return { ...hit.session, left: undefined };
+  const session = await requestSession(db, token);
+  if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.clear();
+  if (session) sessionCache.set(key, { at: Date.now(), session });
+  else sessionCache.delete(key);
+  return session;
+}
+
 /**
  * Everything a request needs from its session in one statement (a page load makes many
  * requests; on PGlite every statement costs milliseconds): the live session's user and CSRF
@@ -125,10 +155,7 @@ export async function openSession(db: Queryable, userId: number): Promise<{ toke
  * maximum; `left`: the seconds it now has, when it moved), and the user's scope (the agency and
  * every agency below it; 'all' without one).
  */
-export async function requestSession(
-  db: Queryable,
-  token: string,
-): Promise<{ user: SessionUser; csrf: string; left: number | undefined; scope: readonly number[] | 'all' } | undefined> {
+export async function requestSession(db: Queryable, token: string): Promise<RequestSession | undefined> {
   const { rows } = await db.query<SessionUser & { csrf: string; left: number | null; scope: number[] | null }>(
     `with live as (
        select s.token_hash, s.csrf_token, u.id, u.username, u.display_name, u.role, u.agency_id, u.must_change_password
@@ -154,6 +181,7 @@ export async function requestSession(
 /** Ends a session. */
 export async function closeSession(db: Queryable, token: string): Promise<void> {
   await db.query('delete from sessions where token_hash = $1', [tokenHash(token)]);
+  forgetSessions();
 }
 
 /**
@@ -187,6 +215,7 @@ export async function updateUser(
     );
     if (change.disabled) await tx.query('delete from sessions where user_id = $1', [id]);
   });
+  forgetSessions();
   return getUser(db, id);
 }
 
@@ -198,5 +227,6 @@ export async function resetPassword(db: Database, by: string, id: number): Promi
     await tx.query('update users set password_hash = $2, must_change_password = true where id = $1', [id, hash]);
     await tx.query('delete from sessions where user_id = $1', [id]);
   });
+  forgetSessions();
   return password;
 }

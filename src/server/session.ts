@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Database } from '../db/index.ts';
 import { AppError } from '../errors.ts';
-import { requestSession, SESSION_HOURS } from './accounts.ts';
+import { cachedRequestSession, SESSION_HOURS } from './accounts.ts';
 import type { ServerEnv } from './http.ts';
 import { actorOf } from './roles.ts';
 
@@ -50,7 +50,7 @@ function sameToken(a: string, b: string): boolean {
 export function requireSession(db: Database, options: { trustProxy?: boolean } = {}): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
-    const session = token ? await requestSession(db, token) : undefined;
+    const session = token ? await cachedRequestSession(db, token) : undefined;
     if (!session) throw new AppError('unauthenticated', '请先登录（会话不存在或已过期）');
     if (!SAFE_METHODS.has(c.req.method) && !sameToken(c.req.header(CSRF_HEADER) ?? '', session.csrf))
       throw new AppError('forbidden', '请求缺少有效的 CSRF 令牌（X-CSRF-Token），已拒绝；请刷新页面后重试');

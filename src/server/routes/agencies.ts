@@ -16,6 +16,7 @@ import {
   setReportText,
 } from '../../register/index.ts';
 import { reportJson } from '../../report/index.ts';
+import { forgetSessions } from '../accounts.ts';
 import { flag, id, readJson, readParam, readQuery, type ServerEnv, year } from '../http.ts';
 import { assertRole } from '../roles.ts';
 
@@ -36,7 +37,9 @@ export function agencyRoutes(db: Database): Hono<ServerEnv> {
       if (input.parentId == null) throw new AppError('forbidden', '只能在本机关之下添加机关');
       assertRead(c.get('actor'), input.parentId);
     }
-    return c.json(await createAgency(db, c.get('actor'), { name: input.name, parentId: input.parentId ?? null }), 201);
+    const agency = await createAgency(db, c.get('actor'), { name: input.name, parentId: input.parentId ?? null });
+    forgetSessions(); // sessions hold their user's agencies
+    return c.json(agency, 201);
   });
 
   app.get('/:id/proactive/:year', async (c) =>
