@@ -7,6 +7,7 @@ import { errorResponse, type ServerEnv } from './http.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { analyzeRoutes } from './routes/analyze.ts';
 import { applicationRoutes } from './routes/applications.ts';
+import { formatRoutes } from './routes/format.ts';
 import { loginRoutes, meRoutes } from './routes/auth.ts';
 import { registerRoutes } from './routes/registers.ts';
 import { userRoutes } from './routes/users.ts';
@@ -69,6 +70,7 @@ export function createApp(options: AppOptions): Hono<ServerEnv> {
   api.route('/applications', applicationRoutes(db));
   api.route('/analyze', analyzeRoutes({ log }));
   api.route('/vocabulary', vocabularyRoutes());
+  api.route('/format', formatRoutes());
   app.route('/api', api);
 
   serveWeb(app, options.webRoot === undefined ? findWebRoot() : options.webRoot || undefined);
