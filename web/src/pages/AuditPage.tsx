@@ -24,7 +24,10 @@ function WholeTrail() {
   const [limit, setLimit] = useState(200);
   const [who, setWho] = useState('');
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const trail = useQuery({ queryKey: ['audit', table, row, limit], queryFn: () => get<{ items: AuditItem[] }>(`/audit${qs({ table, row, limit })}`) });
+  const trail = useQuery({
+    queryKey: ['audit', table, row, limit],
+    queryFn: () => get<{ items: AuditItem[] }>(`/audit${qs({ table, row, limit })}`),
+  });
   // The tables named by the entries fetched, with the words the server describes them in.
   const tables = useMemo(() => {
     const seen = new Map<string, string>();
@@ -39,8 +42,9 @@ function WholeTrail() {
   );
   const set = (next: Record<string, string | undefined>) => {
     const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) if (v) p.set(k, v);
-    else p.delete(k);
+    for (const [k, v] of Object.entries(next))
+      if (v) p.set(k, v);
+      else p.delete(k);
     setParams(p);
   };
   if (trail.error) return <Alert type="error" showIcon title="无法查看全部操作记录" description={trail.error.message} />;

@@ -16,7 +16,11 @@ export default function ProactivePage() {
   const { message } = App.useApp();
   const format = useFormat();
   const key = ['proactive', agencyId, year];
-  const current = useQuery({ queryKey: key, enabled: agencyId !== undefined, queryFn: () => get<{ values: Values }>(`/agencies/${agencyId}/proactive/${year}`) });
+  const current = useQuery({
+    queryKey: key,
+    enabled: agencyId !== undefined,
+    queryFn: () => get<{ values: Values }>(`/agencies/${agencyId}/proactive/${year}`),
+  });
   const last = useQuery({
     queryKey: ['proactive', agencyId, year - 1],
     enabled: agencyId !== undefined,
@@ -31,7 +35,8 @@ export default function ProactivePage() {
   }, [current.data]);
 
   if (agencyId === undefined) return <Alert type="info" showIcon title="请先在页首选择机关" />;
-  if (format.error || current.error) return <Alert type="error" showIcon title="无法载入主动公开数据" description={(format.error ?? current.error)?.message} />;
+  if (format.error || current.error)
+    return <Alert type="error" showIcon title="无法载入主动公开数据" description={(format.error ?? current.error)?.message} />;
   const table = format.data?.tables.find((t) => t.id === 'a');
   if (!table || !current.data) return <Spin />;
   const labels = Object.fromEntries(table.cells.map((c) => [c.key, c]));
@@ -41,7 +46,10 @@ export default function ProactivePage() {
     setSaving(true);
     setError(undefined);
     try {
-      const values = Object.fromEntries(Object.entries(draft).filter((e): e is [string, number] => typeof e[1] === 'number'));
+      // Only the figures changed, so the audit trail names what was changed.
+      const values = Object.fromEntries(
+        Object.entries(draft).filter((e): e is [string, number] => typeof e[1] === 'number' && e[1] !== (current.data.values[e[0]] ?? null)),
+      );
       await api('PUT', `/agencies/${agencyId}/proactive/${year}`, { values });
       message.success(`${year}年主动公开数据已保存`);
       await client.invalidateQueries({ queryKey: key });
@@ -60,7 +68,7 @@ export default function ProactivePage() {
         size="small"
         min={0}
         step={labels[k]?.kind === 'amount' ? 0.01 : 1}
-        precision={labels[k]?.kind === 'amount' ? 4 : 0}
+        precision={labels[k]?.kind === 'amount' ? undefined : 0}
         value={draft[k] ?? null}
         onChange={(v) => setDraft((d) => ({ ...d, [k]: typeof v === 'number' ? v : null }))}
         style={{ width: '100%', maxWidth: 160 }}
@@ -87,12 +95,7 @@ export default function ProactivePage() {
         按《中华人民共和国政府信息公开条例》第二十条填写本年度主动公开的情况；这些数字进入年度报告的表二。
       </Typography.Paragraph>
       {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error.locked ? `${year}年度已发布（已锁定），不能修改` : '保存失败'}
-          description={error.message}
-        />
+        <Alert type="error" showIcon title={error.locked ? `${year}年度已发布（已锁定），不能修改` : '保存失败'} description={error.message} />
       )}
       <form
         onSubmit={(e) => {

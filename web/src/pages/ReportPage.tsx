@@ -74,7 +74,12 @@ export default function ReportPage() {
               <Typography.Title level={4} id={`gk-h-${s.number}`} style={{ fontSize: 16, margin: '0 0 6px' }}>
                 {s.heading}
               </Typography.Title>
-              <SectionEditor key={`${agencyId}-${year}-${departments}-${s.number}`} section={s} locked={locked} onSave={(text) => save(s.number, text)} />
+              <SectionEditor
+                key={`${agencyId}-${year}-${departments}-${s.number}`}
+                section={s}
+                locked={locked}
+                onSave={(text) => save(s.number, text)}
+              />
               {table && (
                 <div style={{ marginTop: 8 }}>
                   <ComparedTable table={table} report={data.report} lastYear={data.lastYear} highlighted={highlighted} />

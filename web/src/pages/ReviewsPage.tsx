@@ -33,7 +33,11 @@ export default function ReviewsPage() {
   const [adding, setAdding] = useState(false);
   const [closing, setClosing] = useState<ReviewItem>();
   const q = qs({ agency: agencyId, year, departments: departments ? 1 : undefined });
-  const reviews = useQuery({ queryKey: ['reviews', q], enabled: agencyId !== undefined, queryFn: () => get<{ items: ReviewItem[] }>(`/reviews${q}`) });
+  const reviews = useQuery({
+    queryKey: ['reviews', q],
+    enabled: agencyId !== undefined,
+    queryFn: () => get<{ items: ReviewItem[] }>(`/reviews${q}`),
+  });
   const report = useQuery({
     queryKey: ['report', agencyId, year, departments],
     enabled: agencyId !== undefined,

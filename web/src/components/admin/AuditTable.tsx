@@ -40,7 +40,13 @@ export function AuditTable({ items, loading, onRecord }: Props) {
           width: 90,
           render: (_, e) =>
             e.rowKey && onRecord ? (
-              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onRecord(e.table, e.rowKey as string)} aria-label={`查看${e.what.slice(2)}${e.rowKey}的全部记录`}>
+              <Button
+                type="link"
+                size="small"
+                style={{ padding: 0 }}
+                onClick={() => onRecord(e.table, e.rowKey as string)}
+                aria-label={`查看${e.what.slice(2)}${e.rowKey}的全部记录`}
+              >
                 {e.rowKey}
               </Button>
             ) : (

@@ -16,12 +16,11 @@ export function OneTimePassword({ shown, onClose }: Props) {
       okText="我已记下"
       cancelButtonProps={{ style: { display: 'none' } }}
       mask={{ closable: false }}
+      destroyOnHidden
     >
       {shown && (
         <>
-          <p>
-            用户「{shown.username}」的一次性密码：
-          </p>
+          <p>用户「{shown.username}」的一次性密码：</p>
           <Typography.Paragraph copyable={{ text: shown.password }} style={{ fontSize: 20, fontFamily: 'monospace' }} data-testid="one-time-password">
             {shown.password}
           </Typography.Paragraph>

@@ -50,7 +50,16 @@ export function AddReviewDialog(props: {
     props.onSubmit({ kind: v.kind, filedOn: v.filedOn.format('YYYY-MM-DD'), applicationId: v.applicationId ?? undefined, note: v.note || undefined }),
   );
   return (
-    <Modal open={props.open} title="登记行政复议或行政诉讼" okText="登记" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={props.onClose} forceRender>
+    <Modal
+      open={props.open}
+      title="登记行政复议或行政诉讼"
+      okText="登记"
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      forceRender
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={finish}>
         <Form.Item label="类型" name="kind" rules={[{ required: true, message: '请选择类型' }]}>
@@ -77,9 +86,20 @@ export function CloseReviewDialog(props: {
   onSubmit: (input: { result: string; closedOn: string }) => Promise<void>;
   onClose: () => void;
 }) {
-  const { form, error, busy, finish } = useDialog<CloseValues>(props.open, (v) => props.onSubmit({ result: v.result, closedOn: v.closedOn.format('YYYY-MM-DD') }));
+  const { form, error, busy, finish } = useDialog<CloseValues>(props.open, (v) =>
+    props.onSubmit({ result: v.result, closedOn: v.closedOn.format('YYYY-MM-DD') }),
+  );
   return (
-    <Modal open={props.open} title={props.title} okText="审结" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={props.onClose} forceRender>
+    <Modal
+      open={props.open}
+      title={props.title}
+      okText="审结"
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      forceRender
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={finish}>
         <Form.Item label="结果" name="result" rules={[{ required: true, message: '请选择结果' }]}>

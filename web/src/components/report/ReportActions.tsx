@@ -27,7 +27,10 @@ export function ReportActions({ agencyId, agencyName, year, departments, locked,
   const exportAs = async (format: string) => {
     setExporting(true);
     try {
-      await download(`/agencies/${agencyId}/report/${year}/export${qs({ format, departments: departments ? 1 : undefined })}`, `${agencyName}${year}年政府信息公开工作年度报告.${format}`);
+      await download(
+        `/agencies/${agencyId}/report/${year}/export${qs({ format, departments: departments ? 1 : undefined })}`,
+        `${agencyName}${year}年政府信息公开工作年度报告.${format}`,
+      );
     } catch (e) {
       message.error(`导出失败：${(e as Error).message}`);
     } finally {
@@ -39,7 +42,9 @@ export function ReportActions({ agencyId, agencyName, year, departments, locked,
       title: `发布${agencyName}${year}年度报告？`,
       content: (
         <>
-          <p>发布即锁定{year}年度：此后该年度的依申请公开台账、主动公开数据、行政复议和行政诉讼记录以及报告正文都不能再修改，已发布的报告不会再变化。</p>
+          <p>
+            发布即锁定{year}年度：此后该年度的依申请公开台账、主动公开数据、行政复议和行政诉讼记录以及报告正文都不能再修改，已发布的报告不会再变化。
+          </p>
           <p>请确认表格数字和六个部分的正文已核对无误。锁定不能在网页上撤销。</p>
         </>
       ),

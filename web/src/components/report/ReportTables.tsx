@@ -37,10 +37,7 @@ export function ComparedTable({ table, report, lastYear, highlighted }: Props) {
         <Typography.Text type="secondary" style={{ fontSize: 11, whiteSpace: 'nowrap' }}>
           上年{shown(before)}
           {delta !== undefined && delta !== 0 && (
-            <span style={{ color: delta > 0 ? '#cf1322' : '#389e0d' }}>
-              {' '}
-              {delta > 0 ? `▲${delta}` : `▼${-delta}`}
-            </span>
+            <span style={{ color: delta > 0 ? '#cf1322' : '#389e0d' }}> {delta > 0 ? `▲${delta}` : `▼${-delta}`}</span>
           )}
         </Typography.Text>
       </>

@@ -66,7 +66,8 @@ export function useReportWorkspace(agencyId: number | undefined, year: number, d
       try {
         return await get<ReportWorkspace>(`/agencies/${id}/report/${year}/workspace${qs({ departments: departments ? 1 : undefined })}`);
       } catch (error) {
-        if (error instanceof ApiError && error.status === 404 && error.message.startsWith('没有这个地址')) return assemble(id, year, departments, format as FormatInfo);
+        if (error instanceof ApiError && error.status === 404 && error.message.startsWith('没有这个地址'))
+          return assemble(id, year, departments, format as FormatInfo);
         throw error;
       }
     },
