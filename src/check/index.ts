@@ -2,3 +2,4 @@
 
 export type { Rule } from './rule.ts';
 export { hasErrors, RULES, runChecks } from './run-checks.ts';
+export { NEARLY_SAME, nearlySame, normaliseText, textSimilarity } from './text-similarity.ts';

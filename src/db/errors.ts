@@ -24,6 +24,9 @@ export function dbError(error: unknown): unknown {
   const message = error instanceof Error ? error.message : String(error);
   const locked = /gongkai:locked:(\d+)/.exec(message);
   if (locked) return new AppError('locked', `${locked[1]}年度报告已发布并锁定，不能再修改影响该年度报告的记录`);
+  if (/gongkai:frozen:letters/.test(message)) return new AppError('conflict', '已出具的文书不能修改或删除；如需更正，请重新出具新版本');
+  if (/duplicate key value violates unique constraint "letters_application_id_kind_version_key"/.test(message))
+    return new AppError('conflict', '同时出具了同一文书，请刷新后重试');
   if (/duplicate key value violates unique constraint "applications_agency_id_reference_key"/.test(message))
     return new AppError('conflict', '本机关已有相同编号的申请');
   if (/duplicate key value violates unique constraint "agencies_name_key"/.test(message)) return new AppError('conflict', '已有同名机关');

@@ -1,3 +1,4 @@
+import { LETTER_KINDS, type LetterKind } from './letters/compose-letter.ts';
 import { EVENT_KINDS, STATE_NAMES, type CaseState } from './lifecycle.ts';
 import type { AuditEntry } from './registers.ts';
 import { APPLICANT_KINDS, CHANNELS, outcomeLabel } from './vocabulary.ts';
@@ -11,6 +12,8 @@ const TABLES: Record<string, string> = {
   reviews: '行政复议、行政诉讼',
   report_texts: '报告正文',
   year_locks: '年度锁定',
+  letters: '文书',
+  attachments: '附件',
 };
 
 const ACTIONS: Record<string, string> = { insert: '新增', update: '修改', delete: '删除' };
@@ -44,6 +47,9 @@ const FIELDS: Record<string, string> = {
   note: '备注',
   working: '工作日',
   day: '日期',
+  file_name: '文件名',
+  version: '版本',
+  size: '大小（字节）',
 };
 
 const DATA_FIELDS: Record<string, string> = {
@@ -69,7 +75,7 @@ function dataText(data: Record<string, unknown>): string {
 }
 
 // Bookkeeping columns nobody needs to read in a change list.
-const HIDDEN = new Set(['id', 'created_at', 'agency_id', 'application_id', 'actor', 'locked_at']);
+const HIDDEN = new Set(['id', 'created_at', 'agency_id', 'application_id', 'actor', 'locked_at', 'sha256', 'body', 'media_type', 'issued_at', 'issued_by', 'uploaded_at', 'uploaded_by']);
 
 function valueText(field: string, value: unknown, table: string): string {
   if (value === null || value === undefined || value === '') return '（空）';
@@ -79,6 +85,7 @@ function valueText(field: string, value: unknown, table: string): string {
   if (field === 'channel') return CHANNELS[value as keyof typeof CHANNELS] ?? String(value);
   if (field === 'kind' && table === 'application_events')
     return value === 'received' ? '收到申请' : (EVENT_KINDS[value as keyof typeof EVENT_KINDS] ?? String(value));
+  if (field === 'kind' && table === 'letters') return LETTER_KINDS[value as LetterKind] ?? String(value);
   if (field === 'data' && typeof value === 'object') return dataText(value as Record<string, unknown>);
   if (typeof value === 'object') return JSON.stringify(value);
   const text = String(value);

@@ -33,6 +33,7 @@ export {
 export { searchApplications, type ApplicationFilter } from './search-applications.ts';
 export { receiptDay } from './receipt.ts';
 export { feeByCount, feeByPages, quoteFee, type FeeQuote, type FeeMethod } from './fees.ts';
+export { feeList, type FeeItem, type FeeList } from './fee-list.ts';
 export {
   setProactive,
   getProactive,
@@ -45,6 +46,7 @@ export {
   REVIEW_RESULTS,
   type ReviewRow,
   lockYear,
+  isYearLocked,
   auditTrail,
   type AuditEntry,
   type ReviewKind,
@@ -56,3 +58,18 @@ export { seedCalendar, importCalendar, loadCalendar } from './calendar-store.ts'
 export { APPLICANT_KINDS, CHANNELS, OUTCOMES, outcomeLabel, parseApplicantKind, parseChannel, parseOutcome } from './vocabulary.ts';
 export { openRegister } from './open-register.ts';
 export { describeAudit } from './audit-text.ts';
+export {
+  availableLetters,
+  composeLetter,
+  issueLetter,
+  LETTER_KINDS,
+  letterFacts,
+  letterFile,
+  listLetters,
+  OUTCOME_WORDING,
+  previewLetter,
+  type LetterItem,
+  type LetterKind,
+  type LetterText,
+} from './letters/index.ts';
+export { addAttachment, type AttachmentItem, attachmentFile, cleanFileName, listAttachments, MAX_ATTACHMENT_BYTES, sniffMediaType } from './attachments.ts';

@@ -130,6 +130,13 @@ export async function lockYear(db: Database, actor: Actor, agencyId: number, yea
   );
 }
 
+/** True when the year of an agency is published (locked on the agency itself or on an agency above it). */
+export async function isYearLocked(db: Queryable, actor: Actor, agencyId: number, year: number): Promise<boolean> {
+  assertRead(actor, agencyId);
+  const { rows } = await db.query<{ locked: boolean }>('select exists (select 1 from gongkai_locked_years($1) y where y = $2) as locked', [agencyId, year]);
+  return rows[0]?.locked ?? false;
+}
+
 export interface AuditEntry {
   id: number;
   at: string;
@@ -152,7 +159,7 @@ function masked(row: unknown): unknown {
 
 /**
  * The audit trail: every change to any record, newest first; of one table and row, or of one
- * application (the application and its events). Applicants' names and contacts are masked
+ * application (the application, its events, letters and attachments). Applicants' names and contacts are masked
  * unless `personal` is asked for. The whole trail is for administrators; an application's for
  * whoever may read it.
  */
@@ -170,7 +177,7 @@ export async function auditTrail(
     `select id, at::text as at, actor, table_name as "tableName", row_key as "rowKey", action, before, after from audit_log
      where ($1::text is null or table_name = $1) and ($2::text is null or row_key = $2)
        and ($4::int is null or (table_name = 'applications' and row_key = $4::text)
-            or (table_name = 'application_events' and coalesce(after, before)->>'application_id' = $4::text))
+            or (table_name in ('application_events', 'letters', 'attachments') and coalesce(after, before)->>'application_id' = $4::text))
      order by id desc limit $3`,
     [filter.table ?? null, filter.rowKey ?? null, filter.limit ?? 100, filter.applicationId ?? null],
   );

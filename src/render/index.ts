@@ -1,6 +1,7 @@
 /** Rendering: Report → HTML, PDF (Chromium), DOCX, Markdown, in the standard layout. */
 
 export { type DocxOptions, renderDocx } from './docx/render-docx.ts';
+export { type LetterDocument, renderLetter } from './docx/render-letter.ts';
 export { escapeHtml, type HtmlOptions, renderHtml } from './html/render-html.ts';
 export { type FlatBlock, flatTable, type LayoutCell, type TableLayout, tableLayout } from './layout.ts';
 export { renderMarkdown } from './markdown/render-markdown.ts';

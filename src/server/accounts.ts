@@ -95,8 +95,17 @@ export async function scopeOf(db: Queryable, user: SessionUser): Promise<readonl
   return user.agencyId === null ? 'all' : agencyTree(db, user.agencyId);
 }
 
-/** How long a session lasts without a new login. */
+/**
+ * Session lifetimes: a session lasts SESSION_HOURS after it was last used (idle timeout: each
+ * use slides the expiry forward, at most once a minute), but never longer than
+ * SESSION_MAX_HOURS after the login (absolute timeout): a stolen cookie is not good forever,
+ * and a day's work is never interrupted.
+ */
 export const SESSION_HOURS = 12;
+export const SESSION_MAX_HOURS = 24;
+// Expiry refreshed only when it would move by more than this, so reading pages does not write on every request.
+const SLIDE_STEP = "interval '1 minute'";
+const SLID_EXPIRY = `least(now() + interval '${SESSION_HOURS} hours', created_at + interval '${SESSION_MAX_HOURS} hours')`;
 
 function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -120,13 +129,28 @@ export async function sessionOf(db: Queryable, token: string): Promise<{ user: S
   const { rows } = await db.query<SessionUser & { csrf: string }>(
     `select u.id, u.username, u.display_name as "displayName", u.role, u.agency_id as "agencyId", u.must_change_password as "mustChangePassword",
        s.csrf_token as csrf
-     from sessions s join users u on u.id = s.user_id where s.token_hash = $1 and s.expires_at > now() and not u.disabled`,
+     from sessions s join users u on u.id = s.user_id
+     where s.token_hash = $1 and s.expires_at > now() and s.created_at + interval '${SESSION_MAX_HOURS} hours' > now() and not u.disabled`,
     [tokenHash(token)],
   );
   const row = rows[0];
   if (!row) return undefined;
   const { csrf, ...user } = row;
   return { user, csrf };
+}
+
+/**
+ * Slides a live session's expiry forward after a use (idle timeout), up to the absolute
+ * maximum; returns the seconds it now has left when it moved (for the cookies), else undefined.
+ */
+export async function touchSession(db: Queryable, token: string): Promise<number | undefined> {
+  const { rows } = await db.query<{ left: number }>(
+    `update sessions set expires_at = ${SLID_EXPIRY}
+     where token_hash = $1 and expires_at > now() and expires_at < ${SLID_EXPIRY} - ${SLIDE_STEP}
+     returning extract(epoch from expires_at - now())::float8 as left`,
+    [tokenHash(token)],
+  );
+  return rows[0] ? Math.max(1, Math.floor(rows[0].left)) : undefined;
 }
 
 /** Ends a session. */

@@ -3,13 +3,18 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from '../db/index.ts';
 import { AppError } from '../errors.ts';
+import { MAX_ATTACHMENT_BYTES } from '../register/index.ts';
 import { errorResponse, type ServerEnv } from './http.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { analyzeRoutes } from './routes/analyze.ts';
 import { applicationRoutes } from './routes/applications.ts';
+import { attachmentRoutes } from './routes/attachments.ts';
 import { formatRoutes } from './routes/format.ts';
 import { loginRoutes, meRoutes } from './routes/auth.ts';
+import { feeRoutes } from './routes/fees.ts';
+import { letterRoutes } from './routes/letters.ts';
 import { registerRoutes } from './routes/registers.ts';
+import { type ReportWorkspaceOptions, reportWorkspaceRoutes } from './routes/report-workspace.ts';
 import { userRoutes } from './routes/users.ts';
 import { vocabularyRoutes } from './routes/vocabulary.ts';
 import { requireSession } from './session.ts';
@@ -23,22 +28,30 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Largest uploaded report (default 20 MiB). */
   maxUploadBytes?: number;
+  /** Largest attachment of a case (default and at most 20 MiB). */
+  maxAttachmentBytes?: number;
+  /** The report exports (PDF time limit). */
+  reports?: ReportWorkspaceOptions;
   /** Login rate limiting (defaults: 5 failures per user name, 20 per client address, in 15 minutes). */
-  login?: { maxPerUser?: number; maxPerClient?: number; windowMs?: number };
+  login?: { maxPerUser?: number; maxPerClient?: number; windowMs?: number; now?: () => number };
   /** The built workbench's folder (default: found beside the server; '' for none). */
   webRoot?: string;
   /** Where defects (500s) are written; never request bodies or passwords. */
   log?: (error: unknown) => void;
 }
 
-function limit(maxSize: number): MiddlewareHandler {
+function limit(maxSize: number, what = '请求体'): MiddlewareHandler {
   return bodyLimit({
     maxSize,
     onError: () => {
-      throw new AppError('too_large', `请求体超过上限（${Math.round(maxSize / 1024 / 1024)} MB）`, { maxBytes: maxSize });
+      throw new AppError('too_large', `${what}超过上限（${Math.round(maxSize / 1024 / 1024)} MB）`, { maxBytes: maxSize });
     },
   });
 }
+
+// Attachments are posted as multipart form data: the file plus a little of the form's own.
+const ATTACHMENT_PATH = /^\/api\/applications\/[^/]+\/attachments$/;
+const FORM_OVERHEAD = 64 * 1024;
 
 /** The web application: the JSON API under /api over the register and the readers. */
 export function createApp(options: AppOptions): Hono<ServerEnv> {
@@ -56,18 +69,28 @@ export function createApp(options: AppOptions): Hono<ServerEnv> {
   });
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
   const maxUpload = options.maxUploadBytes ?? 20 * 1024 * 1024;
+  const maxAttachment = Math.min(options.maxAttachmentBytes ?? MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_BYTES);
+  const attachmentLimit = limit(maxAttachment + FORM_OVERHEAD, '附件');
   api.use('/analyze', limit(maxUpload));
-  api.use('*', async (c, next) => (c.req.path === '/api/analyze' ? next() : limit(maxBody)(c, next)));
+  api.use('*', async (c, next) => {
+    if (c.req.path === '/api/analyze') return next();
+    if (c.req.method === 'POST' && ATTACHMENT_PATH.test(c.req.path)) return attachmentLimit(c, next);
+    return limit(maxBody)(c, next);
+  });
 
   // Public: health and login. Everything registered after the session middleware needs a session.
   api.get('/health', (c) => c.json({ ok: true }));
   api.route('/', loginRoutes(db, { trustProxy: options.trustProxy ?? false, ...options.login }));
-  api.use('*', requireSession(db));
+  api.use('*', requireSession(db, { trustProxy: options.trustProxy ?? false }));
   api.route('/', meRoutes(db));
   api.route('/', registerRoutes(db));
   api.route('/users', userRoutes(db));
   api.route('/agencies', agencyRoutes(db));
+  api.route('/', letterRoutes(db));
+  api.route('/', attachmentRoutes(db, { maxBytes: maxAttachment }));
   api.route('/applications', applicationRoutes(db));
+  api.route('/agencies', reportWorkspaceRoutes(db, options.reports));
+  api.route('/fees', feeRoutes(db));
   api.route('/analyze', analyzeRoutes({ log }));
   api.route('/vocabulary', vocabularyRoutes());
   api.route('/format', formatRoutes());

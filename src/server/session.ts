@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Database } from '../db/index.ts';
 import { AppError } from '../errors.ts';
-import { scopeOf, SESSION_HOURS, sessionOf } from './accounts.ts';
+import { scopeOf, SESSION_HOURS, sessionOf, touchSession } from './accounts.ts';
 import type { ServerEnv } from './http.ts';
 import { actorOf } from './roles.ts';
 
@@ -23,8 +23,8 @@ export function isHttps(c: Context, trustProxy: boolean): boolean {
 }
 
 /** Sets the session cookie (HttpOnly) and the CSRF cookie (readable by the page), both SameSite=Strict, Secure over HTTPS. */
-export function setSessionCookies(c: Context, token: string, csrf: string, secure: boolean): void {
-  const common = { path: '/', sameSite: 'Strict', secure, maxAge: SESSION_HOURS * 3600 } as const;
+export function setSessionCookies(c: Context, token: string, csrf: string, secure: boolean, maxAge = SESSION_HOURS * 3600): void {
+  const common = { path: '/', sameSite: 'Strict', secure, maxAge } as const;
   setCookie(c, SESSION_COOKIE, token, { ...common, httpOnly: true });
   setCookie(c, CSRF_COOKIE, csrf, common);
 }
@@ -45,8 +45,9 @@ function sameToken(a: string, b: string): boolean {
  * Requires a live session on every request it guards: the user, their register Actor and the
  * agencies they may work on go on the context. State-changing requests must echo the session's
  * CSRF token in the X-CSRF-Token header. A user still on a one-time password may only change it.
+ * Each use slides the session's expiry forward (see SESSION_HOURS), and the cookies with it.
  */
-export function requireSession(db: Database): MiddlewareHandler<ServerEnv> {
+export function requireSession(db: Database, options: { trustProxy?: boolean } = {}): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
     const session = token ? await sessionOf(db, token) : undefined;
@@ -55,6 +56,8 @@ export function requireSession(db: Database): MiddlewareHandler<ServerEnv> {
       throw new AppError('forbidden', '请求缺少有效的 CSRF 令牌（X-CSRF-Token），已拒绝；请刷新页面后重试');
     if (session.user.mustChangePassword && !FIRST_LOGIN_PATHS.has(c.req.path))
       throw new AppError('forbidden', '请先修改初始密码', { mustChangePassword: true });
+    const left = await touchSession(db, token as string);
+    if (left !== undefined) setSessionCookies(c, token as string, session.csrf, isHttps(c, options.trustProxy ?? false), left);
     const scope = await scopeOf(db, session.user);
     c.set('user', session.user);
     c.set('scope', scope);

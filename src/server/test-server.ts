@@ -18,12 +18,12 @@ export class Client {
   csrf = '';
   constructor(readonly base: string) {}
 
-  /** Sends a request; a plain object body goes as JSON. */
-  async request(
+  /** Sends a request and returns the raw response (cookies kept); a plain object body goes as JSON. */
+  async fetch(
     method: string,
     path: string,
     options: { json?: unknown; body?: BodyInit; headers?: Record<string, string>; csrf?: boolean } = {},
-  ): Promise<Reply> {
+  ): Promise<Response> {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (options.csrf !== false && this.csrf) headers['x-csrf-token'] = this.csrf;
@@ -39,6 +39,16 @@ export class Client {
       if (/max-age=0/i.test(line) || value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
+    return response;
+  }
+
+  /** Sends a request; a plain object body goes as JSON; the reply's body parsed as JSON when it is. */
+  async request(
+    method: string,
+    path: string,
+    options: { json?: unknown; body?: BodyInit; headers?: Record<string, string>; csrf?: boolean } = {},
+  ): Promise<Reply> {
+    const response = await this.fetch(method, path, options);
     const text = await response.text();
     let parsed: unknown = text;
     try {
@@ -47,6 +57,12 @@ export class Client {
       // not JSON: kept as text
     }
     return { status: response.status, body: parsed, headers: response.headers };
+  }
+
+  /** A GET whose body is kept as bytes (downloads). */
+  async bytes(path: string): Promise<{ status: number; bytes: Uint8Array; headers: Headers }> {
+    const response = await this.fetch('GET', path);
+    return { status: response.status, bytes: new Uint8Array(await response.arrayBuffer()), headers: response.headers };
   }
 
   get(path: string): Promise<Reply> {

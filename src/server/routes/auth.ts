@@ -22,6 +22,8 @@ export interface AuthOptions {
   maxPerUser?: number;
   maxPerClient?: number;
   windowMs?: number;
+  /** The clock of the rate limiting (tests). */
+  now?: () => number;
 }
 
 function clientAddress(c: Context, trustProxy: boolean): string {
@@ -37,24 +39,24 @@ function clientAddress(c: Context, trustProxy: boolean): string {
 /** Login (public, rate-limited). */
 export function loginRoutes(db: Database, options: AuthOptions): Hono<ServerEnv> {
   const windowMs = options.windowMs ?? 15 * 60_000;
-  const perUser = new FailureLimiter(options.maxPerUser ?? 5, windowMs);
-  const perClient = new FailureLimiter(options.maxPerClient ?? 20, windowMs);
+  const perUser = new FailureLimiter(db, 'user', options.maxPerUser ?? 5, windowMs, options.now);
+  const perClient = new FailureLimiter(db, 'client', options.maxPerClient ?? 20, windowMs, options.now);
   const app = new Hono<ServerEnv>();
 
   app.post('/login', async (c) => {
     const { username, password } = await readJson(c, loginInput);
     const client = clientAddress(c, options.trustProxy);
     const userKey = username.toLowerCase();
-    const wait = Math.max(perUser.retryAfter(userKey), perClient.retryAfter(client));
+    const wait = Math.max(await perUser.retryAfter(userKey), await perClient.retryAfter(client));
     if (wait > 0) throw new AppError('too_many', `登录失败次数过多，请${Math.ceil(wait / 60)}分钟后再试`, { retryAfter: wait });
     const user = await findUser(db, username);
     const ok = user && !user.disabled ? await verifyPassword(password, user.passwordHash) : await verifyDecoy(password);
     if (!ok || !user) {
-      perUser.fail(userKey);
-      perClient.fail(client);
+      await perUser.fail(userKey);
+      await perClient.fail(client);
       throw new AppError('unauthenticated', '用户名或密码错误');
     }
-    perUser.clear(userKey);
+    await perUser.clear(userKey);
     const { token, csrf } = await openSession(db, user.id);
     setSessionCookies(c, token, csrf, isHttps(c, options.trustProxy));
     const me = { id: user.id, username: user.username, displayName: user.displayName, role: user.role, agencyId: user.agencyId };

@@ -1,0 +1,67 @@
+import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+
+// The official fonts by name (GB/T 9704): title 方正小标宋简体 2号, body 仿宋_GB2312 3号; 宋体 the fallback Word and WPS substitute.
+const FONT = { title: '方正小标宋简体', body: '仿宋_GB2312', latin: 'Times New Roman' };
+// Half-points: 2号 22pt, 3号 16pt.
+const SIZE = { title: 44, body: 32 };
+// A4 with the margins of GB/T 9704, in twips.
+const PAGE = { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1587, right: 1474 };
+
+/** A letter as it is laid out: title, the lines under it (编号, addressee, body), the sign-off. */
+export interface LetterDocument {
+  title: string;
+  /** The first is the 编号 line (right-aligned), the second the addressee (flush left); the rest are body paragraphs. */
+  paragraphs: readonly string[];
+  signature: readonly string[];
+}
+
+function run(text: string, font: string, size: number): TextRun {
+  return new TextRun({ text, size, font: { eastAsia: font, ascii: FONT.latin, hAnsi: FONT.latin } });
+}
+
+const LINE = { line: 560, lineRule: 'exact' } as const;
+
+/**
+ * Renders a letter (告知书, 答复书, 意见函) as a Word document in the layout of official
+ * documents: A4, the title centred in 方正小标宋简体 2号, the body in 仿宋_GB2312 3号 with a
+ * 28.8 pt fixed line pitch and two-character indent, the agency and date right-aligned.
+ */
+export async function renderLetter(letter: LetterDocument): Promise<Uint8Array> {
+  const [reference = '', addressee = '', ...body] = letter.paragraphs;
+  const children = [
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 320 }, children: [run(letter.title, FONT.title, SIZE.title)] }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: LINE, children: [run(reference, FONT.body, SIZE.body)] }),
+    new Paragraph({ spacing: LINE, children: [run(addressee, FONT.body, SIZE.body)] }),
+    ...body.map(
+      (p) => new Paragraph({ indent: { firstLine: 640 }, alignment: AlignmentType.JUSTIFIED, spacing: LINE, children: [run(p, FONT.body, SIZE.body)] }),
+    ),
+    new Paragraph({ children: [] }),
+    ...letter.signature.map(
+      (line, i) =>
+        new Paragraph({
+          alignment: AlignmentType.RIGHT,
+          spacing: LINE,
+          keepNext: i < letter.signature.length - 1,
+          indent: { right: 640 },
+          children: [run(line, FONT.body, SIZE.body)],
+        }),
+    ),
+  ];
+  const doc = new Document({
+    creator: 'gongkai',
+    title: letter.title,
+    styles: { default: { document: { run: { font: { eastAsia: FONT.body, ascii: FONT.latin, hAnsi: FONT.latin }, size: SIZE.body } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
+          },
+        },
+        children,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
