@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DEMO, fillDemoRegister } from '../../register/demo.ts';
+import { adminActor, getReportTexts, setReportText } from '../../register/index.ts';
 import { type BrowserRig, startRig } from '../../testing/browser.ts';
 
 let rig: BrowserRig;
@@ -20,6 +21,9 @@ before(async () => {
   agencyId = (await fillDemoRegister(rig.db)).agencyId;
   const { rows } = await rig.db.query<{ parentId: number }>('select parent_id as "parentId" from agencies where id = $1', [agencyId]);
   governmentId = rows[0]!.parentId;
+  // Last year's section 五 is this year's, word for word: the page must warn of it.
+  const texts = await getReportTexts(rig.db, adminActor('test'), agencyId, DEMO.year);
+  await setReportText(rig.db, adminActor('test'), agencyId, DEMO.year - 1, 5, texts[5] ?? '');
   await rig.user('approver1', 'approver', agencyId);
   await rig.user('admin1', 'admin', governmentId);
 });
@@ -70,6 +74,9 @@ test('the report page shows table 三 as the register counts it, beside last yea
     assert.equal(await page.getByTestId(key).textContent(), String(n), key);
   }
   assert.ok(await page.getByText(/上年/).first().isVisible());
+  const five = page.getByRole('region', { name: '五、存在的主要问题及改进情况' });
+  await five.getByText(/本年正文与上年几乎相同（相似度100%）/).waitFor();
+  assert.equal(await page.getByText(/本年正文与上年几乎相同/).count(), 1, 'only section 五 is a copy');
   await rig.screenshot(page, 'report');
   assert.deepEqual(rig.pageErrors, []);
 });
@@ -194,6 +201,10 @@ test('publishing locks the year: the page shows it, the API and the UI refuse a 
   await page.getByRole('button', { name: '确认发布并锁定' }).click();
   await page.getByText(`${DEMO.year}年度报告已发布（已锁定）`).waitFor();
   assert.ok(await page.getByLabel('本年正文（一、总体情况）').isDisabled());
+  await page.reload();
+  await page.getByText(`${DEMO.year}年度报告已发布（已锁定）`).waitFor();
+  assert.ok(await page.getByLabel('本年正文（六、其他需要报告的事项）').isDisabled());
+  assert.ok(await page.getByRole('button', { name: '保存六、其他需要报告的事项' }).isDisabled());
   await rig.screenshot(page, 'report-published');
 
   // The API refuses a change to the locked year, whatever the page shows.
