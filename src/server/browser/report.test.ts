@@ -101,12 +101,15 @@ test('a section is edited in place and saved, the findings follow; markup in it 
   await page.getByRole('button', { name: '保存一、总体情况' }).click();
   const finding = page.getByRole('list', { name: '检查发现的问题' }).getByRole('button').filter({ hasText: '3件' });
   await finding.waitFor();
-  await finding.click();
+  // Keyboard only: the finding is a button, Enter chooses it.
+  await finding.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await finding.getAttribute('aria-pressed'), 'true');
   const outlined = await page.locator('td[data-key="b.new.total"]').evaluate((td) => getComputedStyle(td).outlineStyle);
   assert.equal(outlined, 'solid', 'the finding marks its cell');
   await rig.screenshot(page, 'report-finding');
   await first.fill('2024年，本局全面推进政务公开，全年共收到政府信息公开申请10件。');
-  await page.getByRole('button', { name: '保存一、总体情况' }).click();
+  await first.press('Control+s');
   await page.getByText('已保存').waitFor();
   await finding.waitFor({ state: 'detached' });
   assert.equal(await storedText(1), '2024年，本局全面推进政务公开，全年共收到政府信息公开申请10件。');

@@ -6,11 +6,14 @@ import { useEffect, useState } from 'react';
 import { api, ApiError, get } from '../api.ts';
 import { useFormat } from '../components/report/format.tsx';
 import { StandardTable } from '../components/report/StandardTable.tsx';
+import { useMe } from '../session.tsx';
 import { useWorkspace } from '../workspace.tsx';
 
 type Values = Record<string, number | null>;
 
 export default function ProactivePage() {
+  const me = useMe();
+  const readOnly = me.user.role === 'reviewer';
   const { agencyId, agencies, year } = useWorkspace();
   const client = useQueryClient();
   const { message } = App.useApp();
@@ -70,6 +73,7 @@ export default function ProactivePage() {
         step={labels[k]?.kind === 'amount' ? 0.01 : 1}
         precision={labels[k]?.kind === 'amount' ? undefined : 0}
         value={draft[k] ?? null}
+        disabled={readOnly}
         onChange={(v) => setDraft((d) => ({ ...d, [k]: typeof v === 'number' ? v : null }))}
         style={{ width: '100%', maxWidth: 160 }}
       />
@@ -104,7 +108,7 @@ export default function ProactivePage() {
         }}
       >
         <StandardTable table={table} cell={cell} />
-        <Flex gap={8} style={{ marginTop: 12 }}>
+        <Flex gap={8} style={{ marginTop: 12 }} hidden={readOnly}>
           <Button type="primary" htmlType="submit" loading={saving} disabled={!dirty}>
             保存
           </Button>

@@ -47,6 +47,8 @@ export default function ReportPage() {
 
   const agencyName = data.agency.name || agencies.find((a) => a.id === agencyId)?.name || '';
   const locked = data.locked === true || lockedHere;
+  const readOnly = me.user.role === 'reviewer';
+  const disabledReason = locked ? '已发布（已锁定），不能修改' : readOnly ? '审阅人只能查看' : undefined;
   const refresh = async () => {
     setSelected(undefined);
     setVersion((v) => v + 1);
@@ -77,7 +79,7 @@ export default function ReportPage() {
               <SectionEditor
                 key={`${agencyId}-${year}-${departments}-${s.number}`}
                 section={s}
-                locked={locked}
+                disabledReason={disabledReason}
                 onSave={(text) => save(s.number, text)}
               />
               {table && (
@@ -91,6 +93,21 @@ export default function ReportPage() {
       </Col>
       <Col flex="320px">
         <div style={{ position: 'sticky', top: 8, maxHeight: 'calc(100vh - 90px)', overflowY: 'auto' }}>
+          <nav aria-label="报告目录" style={{ marginBottom: 12, fontSize: 13 }}>
+            {data.sections.map((s) => (
+              <a
+                key={s.number}
+                href={`#gk-h-${s.number}`}
+                style={{ display: 'block', padding: '1px 0' }}
+                onClick={(e) => {
+                  e.preventDefault();
+                  document.getElementById(`gk-h-${s.number}`)?.scrollIntoView({ behavior: 'smooth' });
+                }}
+              >
+                {s.heading}
+              </a>
+            ))}
+          </nav>
           <FindingsPanel findings={findings} selected={selected} onSelect={setSelected} refreshing={workspace.isFetching} />
         </div>
       </Col>

@@ -8,6 +8,7 @@ import { AddReviewDialog, CloseReviewDialog } from '../components/admin/ReviewDi
 import { useVocabulary } from '../components/admin/vocabulary.tsx';
 import { type ReportData, useFormat } from '../components/report/format.tsx';
 import { StandardTable } from '../components/report/StandardTable.tsx';
+import { useMe } from '../session.tsx';
 import { useWorkspace } from '../workspace.tsx';
 
 interface ReviewItem {
@@ -24,6 +25,8 @@ interface ReviewItem {
 }
 
 export default function ReviewsPage() {
+  const me = useMe();
+  const readOnly = me.user.role === 'reviewer';
   const { agencyId, agencies, year } = useWorkspace();
   const client = useQueryClient();
   const { message } = App.useApp();
@@ -63,7 +66,7 @@ export default function ReviewsPage() {
             <Switch id="gk-reviews-departments" size="small" checked={departments} onChange={setDepartments} />
             <label htmlFor="gk-reviews-departments">含下属部门</label>
           </Flex>
-          <Button type="primary" onClick={() => setAdding(true)}>
+          <Button type="primary" onClick={() => setAdding(true)} hidden={readOnly}>
             登记复议或诉讼
           </Button>
         </Flex>
@@ -95,7 +98,7 @@ export default function ReviewsPage() {
             key: 'actions',
             width: 90,
             render: (_, r) =>
-              r.result ? null : (
+              r.result || readOnly ? null : (
                 <Button size="small" onClick={() => setClosing(r)} aria-label={`审结第${r.id}号`}>
                   审结
                 </Button>

@@ -5,12 +5,14 @@ import type { WorkspaceSection } from './workspace.tsx';
 
 interface Props {
   section: WorkspaceSection;
-  locked: boolean;
+  /** Why the text cannot be edited (the year is published, the user only reads), or undefined. */
+  disabledReason?: string;
   /** Saves the text; rejects with the server's refusal. */
   onSave: (text: string) => Promise<void>;
 }
 
-export function SectionEditor({ section, locked, onSave }: Props) {
+export function SectionEditor({ section, disabledReason, onSave }: Props) {
+  const locked = disabledReason !== undefined;
   const [draft, setDraft] = useState(section.text);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string>();
@@ -57,7 +59,7 @@ export function SectionEditor({ section, locked, onSave }: Props) {
               保存
             </Button>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {locked ? '已锁定，不能修改' : dirty ? '有未保存的修改（Ctrl+S 保存）' : saved ? '已保存' : `${draft.length}字`}
+              {locked ? disabledReason : dirty ? '有未保存的修改（Ctrl+S 保存）' : saved ? '已保存' : `${draft.length}字`}
             </Typography.Text>
           </div>
         </Col>
