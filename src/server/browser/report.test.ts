@@ -262,6 +262,28 @@ test('an administrator adds a clerk and sees the one-time password once; it open
   await clerk.getByLabel('密码').fill(password);
   await clerk.getByRole('button', { name: /登\s*录/ }).click();
   await clerk.getByText('您使用的是一次性密码，请先设置新密码').waitFor();
+
+  // Re-role and disable, then a reset gives a new one-time password, shown once again.
+  await page.getByRole('button', { name: '修改clerk2' }).click();
+  const edit = page.getByRole('dialog', { name: '修改用户「clerk2」' });
+  await edit.getByLabel('姓名').fill('李审核');
+  await edit.getByLabel('角色').click();
+  await page.getByTitle('审核人', { exact: true }).click();
+  await edit.getByLabel('停用').click();
+  await edit.getByRole('button', { name: /保\s*存/ }).click();
+  await row.getByText('已停用').waitFor();
+  assert.ok(await row.getByText('审核人').isVisible());
+  assert.ok(await row.getByText('李审核').isVisible());
+  const stored = await rig.db.query<{ role: string; disabled: boolean }>(`select role, disabled from users where username = 'clerk2'`);
+  assert.deepEqual(stored.rows[0], { role: 'approver', disabled: true });
+  await page.getByRole('button', { name: '重置clerk2的密码' }).click();
+  await page
+    .getByRole('button', { name: /重置密码/ })
+    .last()
+    .click();
+  await shown.waitFor();
+  assert.notEqual(((await shown.textContent()) ?? '').trim(), password);
+  await page.getByRole('button', { name: '我已记下' }).click();
   assert.deepEqual(rig.pageErrors, []);
 });
 
