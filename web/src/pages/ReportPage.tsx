@@ -14,9 +14,6 @@ import { useReportWorkspace } from '../components/report/workspace.tsx';
 import { useMe } from '../session.tsx';
 import { useWorkspace } from '../workspace.tsx';
 
-// Sections 二 to 四 hold tables 二 to 四 (a, b, c).
-const TABLE_OF_SECTION: Record<number, 'a' | 'b' | 'c'> = { 2: 'a', 3: 'b', 4: 'c' };
-
 export default function ReportPage() {
   const me = useMe();
   const { agencies, agencyId, year } = useWorkspace();
@@ -64,13 +61,14 @@ export default function ReportPage() {
       await refresh();
     }
   };
-  const tables = Object.fromEntries(format.data.tables.map((t) => [t.id, t]));
+  const tables = format.data.tables;
 
   const editor = (
     <Row gutter={16} wrap={false}>
       <Col flex="auto" style={{ minWidth: 0 }}>
         {data.sections.map((s) => {
-          const table = tables[TABLE_OF_SECTION[s.number] ?? ''];
+          // A table stands under the section whose heading is its title (二 to 四).
+          const table = tables.find((t) => t.title === s.heading);
           return (
             <section key={s.number} aria-labelledby={`gk-h-${s.number}`} style={{ marginBottom: 20 }}>
               <Typography.Title level={4} id={`gk-h-${s.number}`} style={{ fontSize: 16, margin: '0 0 6px' }}>
