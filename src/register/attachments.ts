@@ -71,9 +71,13 @@ export async function addAttachment(
   if (file.bytes.length === 0) throw new AppError('invalid', '上传的文件为空');
   const max = Math.min(maxBytes, MAX_ATTACHMENT_BYTES);
   if (file.bytes.length > max)
-    throw new AppError('too_large', `附件不能超过${Math.round((max / 1024 / 1024) * 100) / 100} MB（该文件 ${(file.bytes.length / 1024 / 1024).toFixed(2)} MB）`, {
-      maxBytes: max,
-    });
+    throw new AppError(
+      'too_large',
+      `附件不能超过${Math.round((max / 1024 / 1024) * 100) / 100} MB（该文件 ${(file.bytes.length / 1024 / 1024).toFixed(2)} MB）`,
+      {
+        maxBytes: max,
+      },
+    );
   const note = (file.note ?? '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
   if (note.length > 2000) throw new AppError('invalid', '附件说明不能超过2000字');
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
@@ -81,7 +85,16 @@ export async function addAttachment(
     const { rows } = await tx.query<AttachmentItem>(
       `insert into attachments (application_id, file_name, media_type, size, sha256, content, note, uploaded_by)
        values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${ITEM}`,
-      [applicationId, cleanFileName(file.fileName), sniffMediaType(file.bytes), file.bytes.length, sha256, file.bytes, note, actor.userId],
+      [
+        applicationId,
+        cleanFileName(file.fileName),
+        sniffMediaType(file.bytes),
+        file.bytes.length,
+        sha256,
+        Buffer.from(file.bytes),
+        note,
+        actor.userId,
+      ],
     );
     return rows[0] as AttachmentItem;
   });
@@ -103,7 +116,7 @@ export async function attachmentFile(db: Queryable, actor: Actor, attachmentId: 
   );
   const row = rows[0];
   if (!row) throw new AppError('not_found', `没有编号为 ${attachmentId} 的附件`);
-  assertRead(actor, row.agencyId);
-  const { agencyId: _agency, ...rest } = row;
+  const { agencyId, ...rest } = row;
+  assertRead(actor, agencyId);
   return { ...rest, content: new Uint8Array(row.content) };
 }

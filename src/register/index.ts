@@ -72,4 +72,12 @@ export {
   type LetterKind,
   type LetterText,
 } from './letters/index.ts';
-export { addAttachment, type AttachmentItem, attachmentFile, cleanFileName, listAttachments, MAX_ATTACHMENT_BYTES, sniffMediaType } from './attachments.ts';
+export {
+  addAttachment,
+  type AttachmentItem,
+  attachmentFile,
+  cleanFileName,
+  listAttachments,
+  MAX_ATTACHMENT_BYTES,
+  sniffMediaType,
+} from './attachments.ts';

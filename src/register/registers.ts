@@ -133,7 +133,10 @@ export async function lockYear(db: Database, actor: Actor, agencyId: number, yea
 /** True when the year of an agency is published (locked on the agency itself or on an agency above it). */
 export async function isYearLocked(db: Queryable, actor: Actor, agencyId: number, year: number): Promise<boolean> {
   assertRead(actor, agencyId);
-  const { rows } = await db.query<{ locked: boolean }>('select exists (select 1 from gongkai_locked_years($1) y where y = $2) as locked', [agencyId, year]);
+  const { rows } = await db.query<{ locked: boolean }>('select exists (select 1 from gongkai_locked_years($1) y where y = $2) as locked', [
+    agencyId,
+    year,
+  ]);
   return rows[0]?.locked ?? false;
 }
 

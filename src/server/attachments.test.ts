@@ -16,7 +16,7 @@ const APPLICATION = {
 const PDF = new TextEncoder().encode('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
-function form(bytes: Uint8Array | string, name: string, type: string, note?: string): FormData {
+function form(bytes: Uint8Array<ArrayBuffer> | string, name: string, type: string, note?: string): FormData {
   const f = new FormData();
   f.set('file', new Blob([bytes], { type }), name);
   if (note !== undefined) f.set('note', note);
@@ -50,7 +50,9 @@ test('attachments API: uploaded, listed, downloaded as attachments of the type t
       const reviewer = await t.as('reviewer', 'reviewer', gov.id);
       const id = (await clerk.post('/api/applications', { ...APPLICATION, agencyId: agency.id })).body.application.id;
 
-      const pdf = await clerk.request('POST', `/api/applications/${id}/attachments`, { body: form(PDF, '申请书 原件.pdf', 'text/html', '申请人当面提交') });
+      const pdf = await clerk.request('POST', `/api/applications/${id}/attachments`, {
+        body: form(PDF, '申请书 原件.pdf', 'text/html', '申请人当面提交'),
+      });
       assert.equal(pdf.status, 201, JSON.stringify(pdf.body));
       assert.equal(pdf.body.fileName, '申请书 原件.pdf');
       assert.equal(pdf.body.mediaType, 'application/pdf', 'the bytes, not the client’s claim');
@@ -93,7 +95,9 @@ test('attachments API: uploaded, listed, downloaded as attachments of the type t
       const empty = await clerk.request('POST', `/api/applications/${id}/attachments`, { body: form('', 'empty.txt', 'text/plain') });
       assert.equal(empty.status, 400);
       assert.match(empty.body.error.message, /为空/);
-      const big = await clerk.request('POST', `/api/applications/${id}/attachments`, { body: form(new Uint8Array(4097), 'big.bin', 'application/octet-stream') });
+      const big = await clerk.request('POST', `/api/applications/${id}/attachments`, {
+        body: form(new Uint8Array(4097), 'big.bin', 'application/octet-stream'),
+      });
       assert.equal(big.status, 413);
       assert.match(big.body.error.message, /附件不能超过/);
       const huge = await clerk.request('POST', `/api/applications/${id}/attachments`, {
@@ -101,19 +105,29 @@ test('attachments API: uploaded, listed, downloaded as attachments of the type t
       });
       assert.equal(huge.status, 413, 'the body limit refuses before the form is read');
       assert.match(huge.body.error.message, /附件超过上限/);
+      assert.equal(huge.headers.get('connection'), 'close', 'the unread rest of the body is not taken for a next request');
       assert.equal((await clerk.request('POST', `/api/applications/${id}/attachments`, { json: { file: 'x' } })).status, 400);
       const noFile = new FormData();
       noFile.set('note', 'x');
       assert.equal((await clerk.request('POST', `/api/applications/${id}/attachments`, { body: noFile })).status, 400);
-      assert.equal((await clerk.request('POST', `/api/applications/${id}/attachments`, { body: form(PDF, 'a.pdf', 'application/pdf'), csrf: false })).status, 403);
+      assert.equal(
+        (await clerk.request('POST', `/api/applications/${id}/attachments`, { body: form(PDF, 'a.pdf', 'application/pdf'), csrf: false })).status,
+        403,
+      );
       assert.equal((await clerk.get(`/api/applications/${id}/attachments`)).body.items.length, 3);
 
       // Scope: another agency's clerk neither reads nor adds; the reviewer reads only.
       assert.equal((await stranger.get(`/api/applications/${id}/attachments`)).status, 403);
       assert.equal((await stranger.get(`/api/attachments/${pdf.body.id}`)).status, 403);
-      assert.equal((await stranger.request('POST', `/api/applications/${id}/attachments`, { body: form(PDF, 'a.pdf', 'application/pdf') })).status, 403);
+      assert.equal(
+        (await stranger.request('POST', `/api/applications/${id}/attachments`, { body: form(PDF, 'a.pdf', 'application/pdf') })).status,
+        403,
+      );
       assert.equal((await reviewer.get(`/api/attachments/${pdf.body.id}`)).status, 200);
-      assert.equal((await reviewer.request('POST', `/api/applications/${id}/attachments`, { body: form(PDF, 'a.pdf', 'application/pdf') })).status, 403);
+      assert.equal(
+        (await reviewer.request('POST', `/api/applications/${id}/attachments`, { body: form(PDF, 'a.pdf', 'application/pdf') })).status,
+        403,
+      );
       assert.equal((await clerk.get('/api/attachments/424242')).status, 404);
 
       // A published year does not close the case file (documented): attachments still come in, audited without bytes.
@@ -122,7 +136,9 @@ test('attachments API: uploaded, listed, downloaded as attachments of the type t
       assert.equal(late.status, 201);
       const audit = await clerk.get(`/api/applications/${id}/audit`);
       assert.equal(audit.body.items.filter((e: { what: string }) => e.what === '新增附件').length, 4);
-      const bytesLogged = await t.db.query<{ n: number }>("select count(*)::int as n from audit_log where table_name = 'attachments' and after ? 'content'");
+      const bytesLogged = await t.db.query<{ n: number }>(
+        "select count(*)::int as n from audit_log where table_name = 'attachments' and after ? 'content'",
+      );
       assert.equal(bytesLogged.rows[0]?.n, 0);
     },
     { maxAttachmentBytes: 4096 },

@@ -90,6 +90,8 @@ export function errorResponse(c: Context, error: unknown, log: (error: unknown) 
   const app = asAppError(error);
   if (app) {
     if (app.code === 'too_many' && typeof app.details.retryAfter === 'number') c.header('Retry-After', String(app.details.retryAfter));
+    // A body refused unread leaves the rest of it on the connection: the client must not reuse it.
+    if (app.code === 'too_large') c.header('Connection', 'close');
     return c.json({ error: app.toJSON() }, httpStatusOf(app) as ContentfulStatusCode);
   }
   log(error);

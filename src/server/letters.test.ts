@@ -45,7 +45,11 @@ test('letters API: available by the case’s state, previewed, issued as frozen 
     assert.match(fresh.body.available[0].reason, /告知补正/);
     assert.equal((await clerk.post(`/api/applications/${id}/letters`, { kind: 'correction' })).status, 409);
 
-    await clerk.post(`/api/applications/${id}/events`, { kind: 'correction_requested', onDate: '2024-03-05', data: { items: '请明确工程名称', dueOn: '2024-03-20' } });
+    await clerk.post(`/api/applications/${id}/events`, {
+      kind: 'correction_requested',
+      onDate: '2024-03-05',
+      data: { items: '请明确工程名称', dueOn: '2024-03-20' },
+    });
     const preview = await clerk.get(`/api/applications/${id}/letters/preview?kind=correction`);
     assert.equal(preview.status, 200);
     assert.equal(preview.body.kindName, '补正告知书');

@@ -104,7 +104,9 @@ test('report preview and export: the standard layout with every register text es
     assert.equal(PREVIEW_CSP, "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'");
     assert.equal(preview.headers.get('x-frame-options'), 'SAMEORIGIN');
     const html = await preview.text();
-    assert.ok(html.includes('<h1>东湖区&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;局2024年政府信息公开工作年度报告</h1>'));
+    assert.ok(
+      html.includes('<h1>东湖区&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;局2024年政府信息公开工作年度报告</h1>'),
+    );
     assert.ok(html.includes('<p>总体情况。&lt;script&gt;'));
     assert.ok(html.includes('&quot; onload=&quot;alert(3)'));
     assert.doesNotMatch(html, /<script|<img|onload="/i);
@@ -115,7 +117,12 @@ test('report preview and export: the standard layout with every register text es
     assert.equal(md.status, 200);
     assert.equal(md.headers.get('content-type'), 'text/markdown; charset=utf-8');
     const disposition = md.headers.get('content-disposition') ?? '';
-    assert.ok(disposition.endsWith(`filename*=UTF-8''${encodeURIComponent(`${name}.md`).replace(/[()*']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`), disposition);
+    assert.ok(
+      disposition.endsWith(
+        `filename*=UTF-8''${encodeURIComponent(`${name}.md`).replace(/[()*']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+      ),
+      disposition,
+    );
     assert.match(disposition, /^attachment; filename="[^"\\]*\.md"; /);
     assert.doesNotMatch(disposition, /[<>\r\n]|filename="[^"]*"[^;]/);
     assert.match(await md.text(), /总体情况/);

@@ -42,7 +42,10 @@ test('letters: every outcome of table 三 has an answer wording citing the 条�
 });
 
 test('letters: 补正告知书 names what to supplement and by when (条例第三十条); 延期 gives the new date (第三十三条第二款)', () => {
-  const correction = composeLetter('correction', { ...CASE, correction: { on: '2026-01-09', items: '请明确工程名称及批复年份', dueOn: '2026-01-30' } });
+  const correction = composeLetter('correction', {
+    ...CASE,
+    correction: { on: '2026-01-09', items: '请明确工程名称及批复年份', dueOn: '2026-01-30' },
+  });
   assert.equal(correction.title, '东湖区民政局政府信息公开申请补正告知书');
   assert.equal(correction.legalBasis, '《中华人民共和国政府信息公开条例》第三十条');
   const body = correction.paragraphs.join('\n');
@@ -73,4 +76,5 @@ test('letters: a letter the case has not reached is refused with the reason', ()
     );
   }
   assert.equal(letterReadiness('answer', { ...CASE, answer: { on: '2026-01-20', outcome: 'granted' } }), undefined);
+  assert.match(letterReadiness('answer', { ...CASE, withdrawn: true }) as string, /撤回/);
 });

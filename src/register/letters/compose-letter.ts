@@ -28,6 +28,8 @@ export interface LetterFacts {
   extension?: { on: string; days: number; due: string | null };
   consultation?: { on: string; party?: string };
   answer?: { on: string; outcome: string };
+  /** The applicant withdrew: the case closed without a decision to answer. */
+  withdrawn?: boolean;
   feeNoticeOn?: string;
 }
 
@@ -56,9 +58,18 @@ function remedies(f: LetterFacts): string {
   return `如对本答复不服，根据${ACT}第五十一条和《中华人民共和国行政复议法》《中华人民共和国行政诉讼法》的规定，您可以自收到本答复书之日起六十日内向${body}申请行政复议，或者自收到本答复书之日起六个月内依法向人民法院提起行政诉讼。`;
 }
 
-function letter(kind: LetterKind, f: LetterFacts, on: string, addressee: string, body: string[], legalBasis: string, outcome: string | null = null): LetterText {
+function letter(
+  kind: LetterKind,
+  f: LetterFacts,
+  on: string,
+  addressee: string,
+  body: string[],
+  legalBasis: string,
+  outcome: string | null = null,
+): LetterText {
   const kindName = LETTER_KINDS[kind];
-  const title = kind === 'consultation' ? `${f.agency}政府信息公开征求第三方意见函` : `${f.agency}${kind === 'answer' ? '' : '政府信息公开申请'}${kindName}`;
+  const title =
+    kind === 'consultation' ? `${f.agency}政府信息公开征求第三方意见函` : `${f.agency}${kind === 'answer' ? '' : '政府信息公开申请'}${kindName}`;
   return { kind, kindName, title, paragraphs: [`编号：${f.reference}`, addressee, ...body], signature: [f.agency, date(on)], legalBasis, outcome };
 }
 
@@ -123,7 +134,9 @@ export function composeLetter(kind: LetterKind, f: LetterFacts): LetterText {
       const a = f.answer as NonNullable<LetterFacts['answer']>;
       const wording = OUTCOME_WORDING[a.outcome] as NonNullable<(typeof OUTCOME_WORDING)[string]>;
       const fill = (text: string) =>
-        text.replace('{correctionOn}', f.correction ? date(f.correction.on) : '此前').replace('{feeNoticeOn}', f.feeNoticeOn ? date(f.feeNoticeOn) : '此前');
+        text
+          .replace('{correctionOn}', f.correction ? date(f.correction.on) : '此前')
+          .replace('{feeNoticeOn}', f.feeNoticeOn ? date(f.feeNoticeOn) : '此前');
       return letter(kind, f, a.on, to, [intro(f), ...wording.decision.map(fill), remedies(f)], wording.basis, a.outcome);
     }
   }
@@ -139,7 +152,7 @@ export function letterReadiness(kind: LetterKind, f: LetterFacts): string | unde
     case 'consultation':
       return f.consultation ? undefined : '尚未征求第三方意见：记录「征求第三方或其他机关意见」环节后才能出具征求意见函';
     case 'answer':
-      if (!f.answer) return '申请尚未办结：答复后才能出具答复书';
+      if (!f.answer) return f.withdrawn ? '申请人已撤回申请，无需出具答复书' : '申请尚未办结：答复后才能出具答复书';
       if (!OUTCOME_WORDING[f.answer.outcome]) return `办理结果「${outcomeLabel(f.answer.outcome)}」没有对应的答复书`;
       return undefined;
   }

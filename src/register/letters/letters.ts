@@ -66,6 +66,7 @@ export async function letterFacts(db: Queryable, actor: Actor, applicationId: nu
   // An answer letter closes a case the agency decided (answered, or lapsed 补正 or fee); a withdrawal needs none.
   const closing = events.findLast((e) => e.kind === 'answered' || e.kind === 'correction_lapsed' || e.kind === 'fee_lapsed');
   if (a.outcome && a.closedOn && closing) facts.answer = { on: a.closedOn, outcome: a.outcome };
+  if (events.some((e) => e.kind === 'withdrawn')) facts.withdrawn = true;
   return facts;
 }
 
@@ -85,9 +86,10 @@ export async function previewLetter(db: Queryable, actor: Actor, applicationId: 
 /** The letters issued for a case, newest first. */
 export async function listLetters(db: Queryable, actor: Actor, applicationId: number): Promise<LetterItem[]> {
   await letterFacts(db, actor, applicationId);
-  const { rows } = await db.query<Omit<LetterItem, 'kindName' | 'outcomeLabel'>>(`select ${ITEM} from letters where application_id = $1 order by id desc`, [
-    applicationId,
-  ]);
+  const { rows } = await db.query<Omit<LetterItem, 'kindName' | 'outcomeLabel'>>(
+    `select ${ITEM} from letters where application_id = $1 order by id desc`,
+    [applicationId],
+  );
   return rows.map(item);
 }
 
@@ -118,7 +120,7 @@ export async function issueLetter(db: Database, actor: Actor, applicationId: num
     const { rows } = await tx.query<Omit<LetterItem, 'kindName' | 'outcomeLabel'>>(
       `insert into letters (application_id, kind, version, outcome, file_name, content, sha256, body, issued_by)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning ${ITEM}`,
-      [applicationId, kind, version, letter.outcome, fileName, bytes, sha256, JSON.stringify(body), actor.userId],
+      [applicationId, kind, version, letter.outcome, fileName, Buffer.from(bytes), sha256, JSON.stringify(body), actor.userId],
     );
     return item(rows[0] as Omit<LetterItem, 'kindName' | 'outcomeLabel'>);
   });

@@ -38,7 +38,10 @@ export const OUTCOME_WORDING: Readonly<Record<string, OutcomeWording>> = {
   'refused.state_secret': refused('属于依法确定为国家秘密的政府信息', '第十四条'),
   'refused.prohibited': refused('属于法律、行政法规禁止公开的政府信息', '第十四条'),
   'refused.security_stability': refused('公开后可能危及国家安全、公共安全、经济安全、社会稳定', '第十四条'),
-  'refused.third_party': refused('涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害，第三方不同意公开，且本机关认为不公开不会对公共利益造成重大影响', '第十五条'),
+  'refused.third_party': refused(
+    '涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害，第三方不同意公开，且本机关认为不公开不会对公共利益造成重大影响',
+    '第十五条',
+  ),
   'refused.internal_affairs': refused('属于行政机关的内部事务信息（人事管理、后勤管理、内部工作流程等方面的信息）', '第十六条第一款'),
   'refused.process_info': refused('属于行政机关在履行行政管理职能过程中形成的讨论记录、过程稿、磋商信函、请示报告等过程性信息', '第十六条第二款'),
   'refused.enforcement_file': refused('属于行政执法案卷信息', '第十六条第二款'),
@@ -55,9 +58,7 @@ export const OUTCOME_WORDING: Readonly<Record<string, OutcomeWording>> = {
     basis: `${ACT}第三十六条第（四）项、第（五）项`,
   },
   'unable.needs_creation': {
-    decision: [
-      `经审查，本机关没有现成的您所申请公开的信息，需要对现有政府信息进行加工、分析方能形成。根据${ACT}第三十八条的规定，本机关不予提供。`,
-    ],
+    decision: [`经审查，本机关没有现成的您所申请公开的信息，需要对现有政府信息进行加工、分析方能形成。根据${ACT}第三十八条的规定，本机关不予提供。`],
     basis: `${ACT}第三十八条`,
   },
   'unable.still_unclear': {

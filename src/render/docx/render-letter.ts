@@ -33,7 +33,8 @@ export async function renderLetter(letter: LetterDocument): Promise<Uint8Array> 
     new Paragraph({ alignment: AlignmentType.RIGHT, spacing: LINE, children: [run(reference, FONT.body, SIZE.body)] }),
     new Paragraph({ spacing: LINE, children: [run(addressee, FONT.body, SIZE.body)] }),
     ...body.map(
-      (p) => new Paragraph({ indent: { firstLine: 640 }, alignment: AlignmentType.JUSTIFIED, spacing: LINE, children: [run(p, FONT.body, SIZE.body)] }),
+      (p) =>
+        new Paragraph({ indent: { firstLine: 640 }, alignment: AlignmentType.JUSTIFIED, spacing: LINE, children: [run(p, FONT.body, SIZE.body)] }),
     ),
     new Paragraph({ children: [] }),
     ...letter.signature.map(

@@ -12,7 +12,8 @@ export function attachmentRoutes(db: Database, options: { maxBytes?: number } = 
 
   app.post('/applications/:id/attachments', async (c) => {
     const applicationId = readParam(c, 'id', id);
-    if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? '')) throw new AppError('invalid', '请以 multipart/form-data 上传附件（字段 file）');
+    if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? ''))
+      throw new AppError('invalid', '请以 multipart/form-data 上传附件（字段 file）');
     let form: Record<string, unknown>;
     try {
       form = await c.req.parseBody();

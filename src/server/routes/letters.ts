@@ -1,7 +1,16 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '../../db/index.ts';
-import { availableLetters, issueLetter, LETTER_KINDS, type LetterKind, letterFacts, letterFile, listLetters, previewLetter } from '../../register/index.ts';
+import {
+  availableLetters,
+  issueLetter,
+  LETTER_KINDS,
+  type LetterKind,
+  letterFacts,
+  letterFile,
+  listLetters,
+  previewLetter,
+} from '../../register/index.ts';
 import { download, id, readJson, readParam, readQuery, type ServerEnv } from '../http.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
