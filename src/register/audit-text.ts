@@ -1,6 +1,7 @@
 import { LETTER_KINDS, type LetterKind } from './letters/compose-letter.ts';
 import { EVENT_KINDS, STATE_NAMES, type CaseState } from './lifecycle.ts';
-import type { AuditEntry } from './registers.ts';
+import { cellLabel, FORMAT_2021, SECTIONS } from '../format/index.ts';
+import { type AuditEntry, REVIEW_KINDS, REVIEW_RESULTS, type ReviewKind, type ReviewResult } from './registers.ts';
 import { APPLICANT_KINDS, CHANNELS, outcomeLabel } from './vocabulary.ts';
 
 const TABLES: Record<string, string> = {
@@ -74,6 +75,9 @@ function dataText(data: Record<string, unknown>): string {
     .join('，');
 }
 
+// The fields that say which record an update changed.
+const IDENTITY: Record<string, string[]> = { proactive_stats: ['year', 'key'], report_texts: ['year', 'section'] };
+
 // Bookkeeping columns nobody needs to read in a change list.
 const HIDDEN = new Set([
   'id',
@@ -100,6 +104,10 @@ function valueText(field: string, value: unknown, table: string): string {
   if (field === 'kind' && table === 'application_events')
     return value === 'received' ? '收到申请' : (EVENT_KINDS[value as keyof typeof EVENT_KINDS] ?? String(value));
   if (field === 'kind' && table === 'letters') return LETTER_KINDS[value as LetterKind] ?? String(value);
+  if (field === 'kind' && table === 'reviews') return REVIEW_KINDS[value as ReviewKind] ?? String(value);
+  if (field === 'result' && table === 'reviews') return REVIEW_RESULTS[value as ReviewResult] ?? String(value);
+  if (field === 'key' && table === 'proactive_stats') return cellLabel(FORMAT_2021, String(value));
+  if (field === 'section' && table === 'report_texts') return SECTIONS.find((x) => x.id === Number(value))?.heading ?? String(value);
   if (field === 'data' && typeof value === 'object') return dataText(value as Record<string, unknown>);
   if (typeof value === 'object') return JSON.stringify(value);
   const text = String(value);
@@ -117,7 +125,9 @@ export function describeAudit(e: AuditEntry): { at: string; actor: string; what:
   for (const f of fields) {
     const name = FIELDS[f] ?? f;
     if (e.action === 'update') {
-      if (JSON.stringify(before[f]) !== JSON.stringify(after[f]))
+      // What was changed is named even when that stays the same: the cell, the section and year.
+      if (IDENTITY[e.tableName]?.includes(f)) changes.push(`${name}：${valueText(f, after[f], e.tableName)}`);
+      else if (JSON.stringify(before[f]) !== JSON.stringify(after[f]))
         changes.push(`${name}：${valueText(f, before[f], e.tableName)} → ${valueText(f, after[f], e.tableName)}`);
     } else {
       const v = e.action === 'delete' ? before[f] : after[f];

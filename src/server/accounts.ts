@@ -63,10 +63,10 @@ export async function findUser(db: Queryable, username: string): Promise<StoredU
   return rows[0];
 }
 
-/** The users of some agencies (all users when 'all'), by user name. */
-export async function listUsers(db: Queryable, scope: readonly number[] | 'all'): Promise<SessionUser[]> {
-  const { rows } = await db.query<SessionUser>(
-    `select ${USER_COLUMNS} from users where $1::int[] is null or agency_id = any($1::int[]) order by username`,
+/** The users of some agencies (all users when 'all'), by user name, with whether each is disabled. */
+export async function listUsers(db: Queryable, scope: readonly number[] | 'all'): Promise<(SessionUser & { disabled: boolean })[]> {
+  const { rows } = await db.query<SessionUser & { disabled: boolean }>(
+    `select ${USER_COLUMNS}, disabled from users where $1::int[] is null or agency_id = any($1::int[]) order by username`,
     [scope === 'all' ? null : scope],
   );
   return rows;

@@ -9,6 +9,7 @@ import { agencyRoutes } from './routes/agencies.ts';
 import { analyzeRoutes } from './routes/analyze.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
+import { formatRoutes } from './routes/format.ts';
 import { loginRoutes, meRoutes } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { feeRoutes } from './routes/fees.ts';
@@ -94,6 +95,7 @@ export function createApp(options: AppOptions): Hono<ServerEnv> {
   api.route('/fees', feeRoutes(db));
   api.route('/analyze', analyzeRoutes({ log }));
   api.route('/vocabulary', vocabularyRoutes());
+  api.route('/format', formatRoutes());
   app.route('/api', api);
 
   serveWeb(app, options.webRoot === undefined ? findWebRoot() : options.webRoot || undefined);
