@@ -1,6 +1,7 @@
 import { SCHEMA_V1 } from './schema-v1.ts';
 import { SCHEMA_V2 } from './schema-v2.ts';
 import { SCHEMA_V3 } from './schema-v3.ts';
+import { SCHEMA_V6 } from './schema-v6.ts';
 import type { Database } from './types.ts';
 
 /** Versioned migrations, applied in order, each in its own transaction. Never edit a released one. */
@@ -8,6 +9,8 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 1, name: '台账基础结构', sql: SCHEMA_V1 },
   { version: 2, name: '用户与会话', sql: SCHEMA_V2 },
   { version: 3, name: '锁定覆盖所属部门、锁定与写入串行、日历年度审计', sql: SCHEMA_V3 },
+  // v4 and v5 are being written in parallel; the list is put in order on merge.
+  { version: 6, name: '年度报告采集与处理结果', sql: SCHEMA_V6 },
 ];
 
 /** Brings the schema up to date; returns the versions applied. */
