@@ -4,6 +4,7 @@ import { type Command, CommanderError, InvalidArgumentError, Option } from 'comm
 import { ERROR_CODES } from '../errors.ts';
 import { ChineseCommand } from './chinese.ts';
 import { reportError } from './fail.ts';
+import { addQueueCommands } from './queue-commands.ts';
 import { addRegisterCommands, lazy } from './register/define.ts';
 
 const VERSION = '0.1.0';
@@ -66,6 +67,7 @@ export function buildProgram(): Command {
     .option('--host <host>', '监听地址（默认 127.0.0.1，或 GONGKAI_HOST）')
     .option('--port <port>', '端口（默认 8600，或 GONGKAI_PORT；0 为任一空闲端口）', parsePort)
     .action(lazy(async () => (await import('./serve.ts')).serve));
+  addQueueCommands(program);
   const user = program.command('user').description('网页服务的用户：录入员、审核人、管理员、审阅人');
   user
     .command('add')
