@@ -58,7 +58,7 @@ export async function openBoss(url: string | undefined, timings: QueueTimings = 
   for (const name of [QUEUES.collect, QUEUES.analyze]) {
     // 'short': one waiting job per key, so enqueueing a document twice before it runs adds one job.
     await ensureQueue(boss, { name, policy: 'short', deadLetter: QUEUES.dead, ...options });
-    await boss.updateQueue(name, { name, deadLetter: QUEUES.dead, ...options });
+    await boss.updateQueue(name, { name, policy: 'short', deadLetter: QUEUES.dead, ...options });
   }
   return boss;
 }
