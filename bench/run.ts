@@ -4,6 +4,7 @@ import { benchBatch } from './batch.ts';
 import { benchCliStart } from './cli-start.ts';
 import { benchFormats, benchRender } from './formats.ts';
 import { benchPdf } from './pdf.ts';
+import { benchQueue } from './queue.ts';
 import { benchRegister } from './register.ts';
 import { benchText } from './text.ts';
 
@@ -16,3 +17,4 @@ if (!only || only === 'pdf') await benchPdf();
 if (!only || only === 'render') await benchRender();
 if (!only || only === 'batch') await benchBatch();
 if (!only || only === 'register') await benchRegister();
+if (!only || only === 'queue') await benchQueue();

@@ -40,7 +40,14 @@ export async function startWorker(db: Database, boss: PgBoss, options: WorkerOpt
     }
   };
   for (let i = 0; i < (options.concurrency ?? 1); i++) {
-    await boss.work<AnalyzeJob>(QUEUES.analyze, { batchSize: 1, pollingIntervalSeconds }, analyzeOne);
+    // pg-boss 10 waits out the polling interval even after a job; notifying the worker makes it
+    // fetch the next one at once while there is work (measured: 2 jobs/s → the reader's speed).
+    let id = '';
+    id = await boss.work<AnalyzeJob>(QUEUES.analyze, { batchSize: 1, pollingIntervalSeconds }, async (jobs) => {
+      const result = await analyzeOne(jobs);
+      if (id) boss.notifyWorker(id);
+      return result;
+    });
   }
   await boss.work<CollectJob>(QUEUES.collect, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
     if (!job) return;
