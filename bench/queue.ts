@@ -28,7 +28,10 @@ export async function benchQueue(count = 60): Promise<void> {
     console.log('跳过：未找到 PostgreSQL 服务器程序（Debian 软件包 postgresql），无法启动临时数据库');
     return;
   }
-  spawnSync('bash', ['scripts/with-postgres.sh', process.execPath, '--import', 'tsx', 'bench/queue.ts', String(count)], { cwd: ROOT, stdio: 'inherit' });
+  spawnSync('bash', ['scripts/with-postgres.sh', process.execPath, '--import', 'tsx', 'bench/queue.ts', String(count)], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 }
 
 async function measure(server: string, count: number): Promise<void> {

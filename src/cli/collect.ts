@@ -16,7 +16,10 @@ export function readSites(file: string): string[] {
   const sites: string[] = [];
   const bad: string[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.replace(/^\uFEFF/, '').replace(/\s#.*$|^#.*$/, '').trim();
+    const line = raw
+      .replace(/^\uFEFF/, '')
+      .replace(/\s#.*$|^#.*$/, '')
+      .trim();
     if (!line) return;
     try {
       const url = new URL(line);
@@ -36,7 +39,10 @@ export function readSites(file: string): string[] {
  * every document, flags late and edited reports, prints a summary in Chinese. With `--queue`
  * (PostgreSQL), the reports found are queued for the workers to read and check.
  */
-export async function collect(_args: unknown[], o: { sites: string; year?: number; queue?: boolean; maxPages?: number; interval?: number }): Promise<number> {
+export async function collect(
+  _args: unknown[],
+  o: { sites: string; year?: number; queue?: boolean; maxPages?: number; interval?: number },
+): Promise<number> {
   const sites = readSites(o.sites);
   const config = loadConfig();
   const boss = o.queue ? await openBoss(config.databaseUrl) : undefined;

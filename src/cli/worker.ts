@@ -6,7 +6,9 @@ import { readSites } from './collect.ts';
 const QUEUE_NAMES: Record<string, string> = { 'gongkai-collect': '采集网站', 'gongkai-analyze': '读取与核对', 'gongkai-dead': '失败任务（死信）' };
 
 /** Opens the queue and the results database on DATABASE_URL; runs `work`; closes both. */
-async function withQueue<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>, boss: Awaited<ReturnType<typeof openBoss>>) => Promise<T>): Promise<T> {
+async function withQueue<T>(
+  work: (db: Awaited<ReturnType<typeof openDatabase>>, boss: Awaited<ReturnType<typeof openBoss>>) => Promise<T>,
+): Promise<T> {
   const url = loadConfig().databaseUrl;
   const boss = await openBoss(url);
   try {
@@ -54,7 +56,9 @@ export async function queueStatusCommand(_args: unknown[], o: { json?: boolean }
     }
     const lines = ['队列               等待  重试  处理中  完成  失败'];
     for (const [name, c] of Object.entries(status.queues)) {
-      lines.push(`${(QUEUE_NAMES[name] ?? name).padEnd(12, '　')} ${String(c.created).padStart(5)} ${String(c.retry).padStart(5)} ${String(c.active).padStart(7)} ${String(c.completed).padStart(5)} ${String(c.failed).padStart(5)}`);
+      lines.push(
+        `${(QUEUE_NAMES[name] ?? name).padEnd(12, '　')} ${String(c.created).padStart(5)} ${String(c.retry).padStart(5)} ${String(c.active).padStart(7)} ${String(c.completed).padStart(5)} ${String(c.failed).padStart(5)}`,
+      );
     }
     for (const r of status.results) lines.push(`读取器 ${r.readerVersion}：已读出报告 ${r.ok} 份，无法读取 ${r.unreadable} 份`);
     if (status.dead.length) {
@@ -70,7 +74,10 @@ export async function queueStatusCommand(_args: unknown[], o: { json?: boolean }
 export async function queueAdd(_args: unknown[], o: { sites: string; year?: number }): Promise<number> {
   const sites = readSites(o.sites);
   return withQueue(async (_db, boss) => {
-    const n = await enqueueCollect(boss, sites.map((url) => ({ url, ...(o.year ? { year: o.year } : {}) })));
+    const n = await enqueueCollect(
+      boss,
+      sites.map((url) => ({ url, ...(o.year ? { year: o.year } : {}) })),
+    );
     console.log(`已加入采集队列 ${n} 个网站（${sites.length - n} 个已在队列中）`);
     return 0;
   });

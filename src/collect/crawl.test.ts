@@ -42,7 +42,11 @@ async function documents(): Promise<Map<string, Row>> {
 
 test('collect: two CMS styles, GBK, robots.txt, a 500 that recovers, a slow host, a size cap, a redirect', async () => {
   const f = fetcher();
-  const summary = await collect(db, f, [`${sites.trs.origin}/old/ndbg/`, `${sites.gbk.origin}/col/col123/index.html`, `${sites.slow.origin}/art/1.html`]);
+  const summary = await collect(db, f, [
+    `${sites.trs.origin}/old/ndbg/`,
+    `${sites.gbk.origin}/col/col123/index.html`,
+    `${sites.slow.origin}/art/1.html`,
+  ]);
   await f.close();
   const docs = await documents();
 
@@ -93,7 +97,11 @@ test('collect: two CMS styles, GBK, robots.txt, a 500 that recovers, a slow host
 
 test('sweep: published late by the stated date; a report edited after publication on the second sweep', async () => {
   const first = await sweep(db);
-  const late = (await db.query<{ url: string; message: string }>(`select d.url, f.message from crawl_flags f join crawl_documents d on d.id = f.document_id where f.kind = 'published_late'`)).rows;
+  const late = (
+    await db.query<{ url: string; message: string }>(
+      `select d.url, f.message from crawl_flags f join crawl_documents d on d.id = f.document_id where f.kind = 'published_late'`,
+    )
+  ).rows;
   const latePaths = late.map((r) => new URL(r.url).pathname).sort();
   // 2022 department report dated 2023-02-15 (> 31 Jan) and its PDF; the county's 2022 report dated 20 Apr (> 31 Mar).
   assert.deepEqual(latePaths, ['/art/2023/4/20/art_123_0.html', '/xxgk/ndbg/202302/P020230215.pdf', '/xxgk/ndbg/202302/t20230215_3.html']);
@@ -110,12 +118,18 @@ test('sweep: published late by the stated date; a report edited after publicatio
   assert.equal(second.changed, 1);
   assert.equal(second.late, 0);
   const flag = (
-    await db.query<{ url: string; message: string }>(`select d.url, f.message from crawl_flags f join crawl_documents d on d.id = f.document_id where f.kind = 'changed_after_publication'`)
+    await db.query<{ url: string; message: string }>(
+      `select d.url, f.message from crawl_flags f join crawl_documents d on d.id = f.document_id where f.kind = 'changed_after_publication'`,
+    )
   ).rows;
   assert.equal(flag.length, 1);
   assert.ok(flag[0]?.url.endsWith('P020240120_report.docx'));
   assert.match(flag[0]?.message ?? '', /^发布后修改/);
-  const versions = (await db.query<{ n: number }>(`select count(*)::int as n from crawl_versions v join crawl_documents d on d.id = v.document_id where d.url like '%report.docx'`)).rows[0];
+  const versions = (
+    await db.query<{ n: number }>(
+      `select count(*)::int as n from crawl_versions v join crawl_documents d on d.id = v.document_id where d.url like '%report.docx'`,
+    )
+  ).rows[0];
   assert.equal(versions?.n, 2);
   assert.deepEqual(await sweep(db), { changed: 0, late: 0 }, 'a sweep flags nothing twice');
 });

@@ -71,7 +71,14 @@ export async function collect(db: Database, fetcher: Fetcher, sites: readonly st
     } catch (error) {
       const reason = error instanceof FetchFailure ? error.message : `内部错误：${(error as Error).message}`;
       summary.failures.push({ url, reason });
-      await record({ ...meta, url, kind, ...(error instanceof FetchFailure && error.status ? { status: error.status } : {}), error: reason, fetchedAt: new Date() });
+      await record({
+        ...meta,
+        url,
+        kind,
+        ...(error instanceof FetchFailure && error.status ? { status: error.status } : {}),
+        error: reason,
+        fetchedAt: new Date(),
+      });
       return undefined;
     } finally {
       done++;
@@ -105,7 +112,15 @@ export async function collect(db: Database, fetcher: Fetcher, sites: readonly st
     if (!isHtml(f)) {
       // A report link straight to a file.
       summary.attachments++;
-      await record({ url, kind: 'attachment', ...(parentUrl ? { parentUrl } : {}), status: f.status, headers: f.headers, body: f.body, fetchedAt: f.fetchedAt });
+      await record({
+        url,
+        kind: 'attachment',
+        ...(parentUrl ? { parentUrl } : {}),
+        status: f.status,
+        headers: f.headers,
+        body: f.body,
+        fetchedAt: f.fetchedAt,
+      });
       return;
     }
     summary.pages++;

@@ -50,7 +50,10 @@ export function agencyOfTitle(text: string): { agency?: string; level?: 'governm
 }
 
 function statedDate(html: string, text: string): string | undefined {
-  const meta = /<meta[^>]+name=["']?(?:PubDate|publishdate|pubdate|firstpublishedtime|ArticleDate)["']?[^>]+content=["']?(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/i.exec(html);
+  const meta =
+    /<meta[^>]+name=["']?(?:PubDate|publishdate|pubdate|firstpublishedtime|ArticleDate)["']?[^>]+content=["']?(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/i.exec(
+      html,
+    );
   const body = /(?:发布|发表|公开|成文|印发)?(?:日期|时间)\s*[：:]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(text);
   const m = meta ?? body;
   if (!m) return undefined;
@@ -91,7 +94,9 @@ export function discover(html: string, url: string): PageInfo {
   const seen = new Set<string>();
   const unique = <T extends Link>(list: T[]) => list.filter((l) => !seen.has(l.url) && seen.add(l.url));
   const reports = unique(
-    links.filter((l) => isReportTitle(l.text) && !ATTACHMENT.test(new URL(l.url).pathname)).map((l) => ({ ...l, ...(yearOfTitle(l.text) ? { year: yearOfTitle(l.text) as number } : {}) })),
+    links
+      .filter((l) => isReportTitle(l.text) && !ATTACHMENT.test(new URL(l.url).pathname))
+      .map((l) => ({ ...l, ...(yearOfTitle(l.text) ? { year: yearOfTitle(l.text) as number } : {}) })),
   );
   const attachments = unique(links.filter((l) => ATTACHMENT.test(new URL(l.url).pathname) || ATTACHMENT.test(l.text)));
   const next = links.filter((l) => NEXT_TEXT.test(l.text) || /^(index|page)_\d+\.s?html?$/i.test(new URL(l.url).pathname.split('/').pop() ?? ''));

@@ -5,10 +5,7 @@ import { parseRobots } from './robots.ts';
 const AGENT = 'gongkai-collect/0.1';
 
 test('robots: the * group applies; longest match wins, Allow on a tie', () => {
-  const r = parseRobots(
-    ['User-agent: *', 'Disallow: /private/', 'Allow: /private/open', 'Disallow: /*.php$', 'Crawl-delay: 2'].join('\n'),
-    AGENT,
-  );
+  const r = parseRobots(['User-agent: *', 'Disallow: /private/', 'Allow: /private/open', 'Disallow: /*.php$', 'Crawl-delay: 2'].join('\n'), AGENT);
   assert.equal(r.allowed('/index.html'), true);
   assert.equal(r.allowed('/private/x.html'), false);
   assert.equal(r.allowed('/private/open/report.pdf'), true);
@@ -19,7 +16,16 @@ test('robots: the * group applies; longest match wins, Allow on a tie', () => {
 });
 
 test('robots: a group naming our agent replaces the * group; grouped agents share rules', () => {
-  const text = ['User-agent: *', 'Disallow: /', '', 'User-agent: other', 'User-agent: gongkai-collect', 'Disallow: /tmp', '# comment', 'Disallow:'].join('\r\n');
+  const text = [
+    'User-agent: *',
+    'Disallow: /',
+    '',
+    'User-agent: other',
+    'User-agent: gongkai-collect',
+    'Disallow: /tmp',
+    '# comment',
+    'Disallow:',
+  ].join('\r\n');
   const r = parseRobots(text, AGENT);
   assert.equal(r.allowed('/xxgk/index.html'), true);
   assert.equal(r.allowed('/tmp/a'), false);

@@ -57,7 +57,16 @@ export async function runAnalyzeJob(db: Database, job: AnalyzeJob, jobId: string
     ];
   } catch (error) {
     if (!(error instanceof ReadError)) throw error;
-    row = [doc?.agency_guess ?? null, doc?.year_guess ?? null, null, false, null, null, null, JSON.stringify({ reason: error.reason, reasonEn: error.reasonEn })];
+    row = [
+      doc?.agency_guess ?? null,
+      doc?.year_guess ?? null,
+      null,
+      false,
+      null,
+      null,
+      null,
+      JSON.stringify({ reason: error.reason, reasonEn: error.reasonEn }),
+    ];
   }
   await hold?.();
   const inserted = await db.transaction('queue', (tx) =>

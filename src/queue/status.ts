@@ -39,13 +39,15 @@ export async function queueStatus(db: Database, boss: PgBoss, limit = 20): Promi
   );
   return {
     queues,
-    dead: (dead.rows as { id: string; data: unknown; output: { message?: string; value?: { message?: string } } | null; created_on: Date }[]).map((r) => ({
-      id: r.id,
-      queue: QUEUES.dead,
-      data: r.data,
-      reason: r.output?.message ?? r.output?.value?.message ?? JSON.stringify(r.output),
-      failedAt: new Date(r.created_on).toISOString(),
-    })),
+    dead: (dead.rows as { id: string; data: unknown; output: { message?: string; value?: { message?: string } } | null; created_on: Date }[]).map(
+      (r) => ({
+        id: r.id,
+        queue: QUEUES.dead,
+        data: r.data,
+        reason: r.output?.message ?? r.output?.value?.message ?? JSON.stringify(r.output),
+        failedAt: new Date(r.created_on).toISOString(),
+      }),
+    ),
     results: results.rows.map((r) => ({ readerVersion: r.reader_version, ok: r.ok, unreadable: r.unreadable })),
   };
 }
