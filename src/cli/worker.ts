@@ -54,10 +54,12 @@ export async function queueStatusCommand(_args: unknown[], o: { json?: boolean }
       console.log(JSON.stringify(status));
       return 0;
     }
-    const lines = ['队列               等待  重试  处理中  完成  失败'];
+    // Full-width padding: names in 16 columns, each count in 6.
+    const cell = (n: number) => String(n).padStart(6);
+    const lines = [`${'队列'.padEnd(8, '　')}  等待  重试处理中  完成  失败`];
     for (const [name, c] of Object.entries(status.queues)) {
       lines.push(
-        `${(QUEUE_NAMES[name] ?? name).padEnd(12, '　')} ${String(c.created).padStart(5)} ${String(c.retry).padStart(5)} ${String(c.active).padStart(7)} ${String(c.completed).padStart(5)} ${String(c.failed).padStart(5)}`,
+        `${(QUEUE_NAMES[name] ?? name).padEnd(8, '　')}${cell(c.created)}${cell(c.retry)}${cell(c.active)}${cell(c.completed)}${cell(c.failed)}`,
       );
     }
     for (const r of status.results) lines.push(`读取器 ${r.readerVersion}：已读出报告 ${r.ok} 份，无法读取 ${r.unreadable} 份`);
