@@ -7,6 +7,7 @@ import { benchCompare } from './compare.ts';
 import { benchFormats, benchRender } from './formats.ts';
 import { benchHttp } from './http.ts';
 import { benchPdf } from './pdf.ts';
+import { benchQueue } from './queue.ts';
 import { benchRegister } from './register.ts';
 import { benchText } from './text.ts';
 
@@ -24,3 +25,4 @@ if (run('batch')) await benchBatch();
 if (run('register')) await benchRegister();
 if (run('http')) await benchHttp();
 if (run('compare')) await benchCompare();
+if (run('queue')) await benchQueue();

@@ -4,6 +4,7 @@ import { type Command, CommanderError, InvalidArgumentError, Option } from 'comm
 import { ERROR_CODES } from '../errors.ts';
 import { ChineseCommand } from './chinese.ts';
 import { reportError } from './fail.ts';
+import { addQueueCommands } from './queue-commands.ts';
 import { addRegisterCommands, lazy } from './register/define.ts';
 
 const VERSION = '0.1.0';
@@ -104,6 +105,7 @@ export function buildProgram(): Command {
     .option('--port <port>', '端口（默认 8600，或 GONGKAI_PORT；0 为任一空闲端口）', parsePort)
     .option('--no-demo', '正式使用：空数据库上不创建演示数据，而是创建系统管理员')
     .action(lazy(async () => (await import('./serve.ts')).serve));
+  addQueueCommands(program);
   const user = program.command('user').description('网页服务的用户：录入员、审核人、管理员、审阅人');
   user
     .command('add')
