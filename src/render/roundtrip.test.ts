@@ -14,6 +14,9 @@ async function same(report: Report, file: string, bytes: Uint8Array | string): P
   const back = await readReportBytes(file, data);
   assert.deepEqual(cellValues(back), cellValues(report), file);
   assert.deepEqual([back.meta.agency, back.meta.year, back.meta.format], [report.meta.agency, report.meta.year, report.meta.format], file);
+  // The signature's date is read back too (an HTML page's <footer> is site chrome the reader drops: the signature is not one).
+  assert.ok(report.meta.date, 'random reports carry a date');
+  assert.equal(back.meta.date, report.meta.date, `${file}: date`);
 }
 
 test('round trip: random reports → HTML → read back: same cells, agency, year, format', async () => {
