@@ -451,16 +451,21 @@ export async function fillDemoGovernment(db: Database, today: string, actor: Act
   // Table A (proactive disclosure) and the report's sections, for both years.
   for (const [name, agencyId] of Object.entries(agencies)) {
     const big = name === DEMO_GOVERNMENT.name;
+    // Documents in force carry over: last year's + issued − repealed (the cross-year rule holds).
+    let inForce = big ? rng.int(60, 90) : rng.int(10, 30);
     for (const year of [lastYear, thisYear]) {
       const part = year === thisYear ? Number(today.slice(5, 7)) / 12 : 1;
       const scaled = (n: number) => Math.round(n * part);
+      const issued = scaled(big ? rng.int(8, 15) : rng.int(1, 5));
+      const repealed = scaled(big ? rng.int(1, 4) : rng.int(0, 2));
+      inForce += issued - repealed;
       await setProactive(db, actor, agencyId, year, {
         'a.rules.issued': 0,
         'a.rules.repealed': 0,
         'a.rules.in_force': 0,
-        'a.normative.issued': scaled(big ? rng.int(8, 15) : rng.int(1, 5)),
-        'a.normative.repealed': scaled(big ? rng.int(1, 4) : rng.int(0, 2)),
-        'a.normative.in_force': big ? rng.int(60, 90) : rng.int(10, 30),
+        'a.normative.issued': issued,
+        'a.normative.repealed': repealed,
+        'a.normative.in_force': inForce,
         'a.licensing.decisions': scaled(rng.int(50, name.includes('市场') ? 4000 : 600)),
         'a.penalty.decisions': scaled(name.includes('市场') || name.includes('卫生') ? rng.int(80, 300) : rng.int(0, 20)),
         'a.enforcement.decisions': scaled(rng.int(0, 5)),

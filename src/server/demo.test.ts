@@ -43,6 +43,16 @@ test('demo: an empty database gets two years of cases through every step, both y
     const agencies = Object.keys(demo.agencies).length;
     assert.equal(await count(t.db, 'select count(distinct (agency_id, year)) as n from proactive_stats'), agencies * 2);
     assert.equal(await count(t.db, 'select count(distinct (agency_id, year)) as n from report_texts'), agencies * 2);
+    // Documents in force carry over from last year (the cross-year-in-force rule holds for every agency).
+    const broken = await count(
+      t.db,
+      `select count(*) as n from proactive_stats cur join proactive_stats prev
+         on prev.agency_id = cur.agency_id and prev.year = cur.year - 1 and prev.key = cur.key and cur.key = 'a.normative.in_force'
+       where cur.value <> prev.value
+         + (select value from proactive_stats where agency_id = cur.agency_id and year = cur.year and key = 'a.normative.issued')
+         - (select value from proactive_stats where agency_id = cur.agency_id and year = cur.year and key = 'a.normative.repealed')`,
+    );
+    assert.equal(broken, 0, 'in force = last year + issued − repealed');
     const reviews = (await t.db.query<{ kind: string }>('select distinct kind from reviews')).rows.map((r) => r.kind);
     assert.ok(reviews.includes('review') && reviews.some((k) => k.startsWith('suit')), `reviews and lawsuits: ${reviews}`);
     assert.deepEqual((await t.db.query('select agency_id as "agencyId", year from year_locks')).rows, [
