@@ -4,6 +4,7 @@ import { SCHEMA_V3 } from './schema-v3.ts';
 import { SCHEMA_V4 } from './schema-v4.ts';
 import { SCHEMA_V5 } from './schema-v5.ts';
 import { SCHEMA_V6 } from './schema-v6.ts';
+import { SCHEMA_V7 } from './schema-v7.ts';
 import type { Database } from './types.ts';
 
 /** Versioned migrations, applied in order, each in its own transaction. Never edit a released one. */
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 4, name: '文书与附件、登录失败记录', sql: SCHEMA_V4 },
   { version: 5, name: '申请列表与检索的索引', sql: SCHEMA_V5 },
   { version: 6, name: '年度报告采集与处理结果', sql: SCHEMA_V6 },
+  { version: 7, name: '审阅：批次、报告、更正与问题清单', sql: SCHEMA_V7 },
 ];
 
 /** Brings the schema up to date; returns the versions applied. */
