@@ -3,6 +3,8 @@ import { RULES, SERIES_RULES } from '../../check/index.ts';
 import type { Finding } from '../../report/index.ts';
 import type { JobResult } from './job.ts';
 
+const SEVERITY_NAMES: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
+
 /** Running totals of a batch, printed at its end. */
 export class Summary {
   files = 0;
@@ -38,12 +40,20 @@ export class Summary {
     const lines = [
       `== 汇总：${this.files} 个文件，读取报告 ${this.reports} 份，提取单元格 ${this.cells} 个，失败 ${this.failures.length} 个，用时 ${seconds} 秒`,
     ];
-    if (this.byRule.size > 0) {
-      const titles = new Map([...RULES, ...SERIES_RULES].map((r) => [r.id, r.title]));
-      const rows = [...this.byRule.entries()].sort((a, b) => b[1].count - a[1].count);
-      lines.push('   发现问题（按规则）：');
-      for (const [rule, { severity, count }] of rows)
-        lines.push(`     ${String(count).padStart(6)}  ${severity.padEnd(7)} ${rule}${titles.has(rule) ? `  ${titles.get(rule)}` : ''}`);
+    const titles = new Map([...RULES, ...SERIES_RULES].map((r) => [r.id, r.title]));
+    const rows = [...this.byRule.entries()].sort((a, b) => b[1].count - a[1].count);
+    // Problems (errors and warnings) and notes (info) are listed apart: a note is not a problem.
+    for (const [heading, wanted] of [
+      ['发现问题（按规则）：', (s: string) => s !== 'info'],
+      ['提示（按规则）：', (s: string) => s === 'info'],
+    ] as const) {
+      const listed = rows.filter(([, { severity }]) => wanted(severity));
+      if (listed.length === 0) continue;
+      lines.push(`   ${heading}`);
+      for (const [rule, { severity, count }] of listed)
+        lines.push(
+          `     ${String(count).padStart(6)}  ${SEVERITY_NAMES[severity] ?? severity}  ${rule}${titles.has(rule) ? `  ${titles.get(rule)}` : ''}`,
+        );
     }
     if (this.failures.length > 0) {
       lines.push('   无法读取的文件：');
