@@ -1,7 +1,7 @@
 import { type AgencyLevel, LEVEL_NAMES } from '../check/index.ts';
 import { RANKINGS, type RankingId } from '../compare/index.ts';
 import type { Queryable } from '../db/index.ts';
-import { FORMATS } from '../format/index.ts';
+import { cellSpecs, FORMATS } from '../format/index.ts';
 import { type CellLabels, cellLabels } from './labels.ts';
 
 /** The sum of one cell over a group of stored reports. */
@@ -45,42 +45,53 @@ export interface StoredGroup {
 
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 
-// The standard's order of keys: the 2021 edition's, then the 2019 edition's own.
-const ORDER = new Map<string, number>();
-for (const f of FORMATS)
-  for (const t of f.tables)
-    for (const b of t.blocks)
-      for (const r of b.rows)
-        for (const c of b.columns) if (!ORDER.has(`${t.id}.${r.key}.${c.key}`)) ORDER.set(`${t.id}.${r.key}.${c.key}`, ORDER.size);
+/** A group's totals row as cells (those no report of the group prints left out), in the standard's order. */
+function totalsOf(row: Record<string, unknown> | undefined, keys: readonly string[]): StoredCellTotal[] {
+  if (!row) return [];
+  return keys.flatMap((key, i) => {
+    const reports = row[`n${i}`] as number;
+    if (reports === 0) return [];
+    return [{ key, ...cellLabels(key), total: Math.round(Number(row[`s${i}`]) * 10000) / 10000, reports }];
+  });
+}
 
 // A report's level when its row has none: a department (as `agencyLevel` infers without a name).
 const LEVEL = "coalesce(r.agency_level, 'department')";
 
+// The figures a ranking orders by, from the four cells it reads.
 const RANK_VALUE: Record<RankingId, string> = {
-  applications: "(r.cells->>'b.new.total')::numeric",
-  'review-corrected': "(r.cells->>'c.review.corrected')::numeric",
-  'granted-share': "round((r.cells->>'b.granted.total')::numeric / nullif((r.cells->>'b.total.total')::numeric, 0), 4)",
+  applications: 'v."b.new.total"',
+  'review-corrected': 'v."c.review.corrected"',
+  'granted-share': 'round((v."b.granted.total" / nullif(v."b.total.total", 0))::numeric, 4)',
 };
 
+const quoted = (key: string) => `"${key.replace(/"/g, '""')}"`;
+
 /**
- * Sums a batch's read reports in SQL over their figures in effect (`review_reports.cells`):
- * one group per year and level (reports of different years are never added up), with the
- * totals of every cell, the rankings of `src/compare` (the first `top` of each) and the
- * reports with findings. Groups in year order, governments first.
+ * Sums and ranks a batch's read reports in SQL over their figures in effect
+ * (`review_reports.cells`): one group per year and level (reports of different years are never
+ * added up), with the totals of every cell, the rankings of `src/compare` (the first `top` of
+ * each) and the reports with findings. Groups in year order, governments first.
+ *
+ * Each report's figures are parsed once per query (`jsonb_to_record` with a column per cell of
+ * the editions present): reading the jsonb once per key would decompress it every time.
  */
 export async function aggregateBatch(db: Queryable, batchId: number, top = 100): Promise<StoredGroup[]> {
-  const groups = await db.query<{ year: number | null; level: AgencyLevel; reports: number }>(
-    `select r.year, ${LEVEL} as level, count(*)::int as reports from review_reports r
+  const groups = await db.query<{ year: number | null; level: AgencyLevel; reports: number; formats: (string | null)[] }>(
+    `select r.year, ${LEVEL} as level, count(*)::int as reports, array_agg(distinct r.format) as formats from review_reports r
       where r.batch_id = $1 and r.status = 'read' group by 1, 2 order by 1 nulls first, (${LEVEL} = 'government') desc`,
     [batchId],
   );
-  const totals = await db.query<{ year: number | null; level: AgencyLevel; key: string; total: string; reports: number }>(
-    `select r.year, ${LEVEL} as level, e.key, sum((e.value #>> '{}')::numeric)::text as total, count(*)::int as reports
-       from review_reports r cross join lateral jsonb_each(r.cells) e
-      where r.batch_id = $1 and r.status = 'read' and jsonb_typeof(e.value) = 'number'
-      group by 1, 2, 3`,
-    [batchId],
-  );
+  const editions = FORMATS.filter((f) => groups.rows.some((g) => g.formats.includes(f.id) || (f.id === '2021' && g.formats.includes(null))));
+  const keys = [...new Set(editions.flatMap((f) => cellSpecs(f).map((c) => c.key)))];
+  const totals = keys.length
+    ? await db.query<Record<string, unknown> & { year: number | null; level: AgencyLevel }>(
+        `select r.year, ${LEVEL} as level, ${keys.map((k, i) => `sum(x.${quoted(k)}) as s${i}, count(x.${quoted(k)})::int as n${i}`).join(', ')}
+           from review_reports r cross join lateral jsonb_to_record(r.cells) as x(${keys.map((k) => `${quoted(k)} float8`).join(', ')})
+          where r.batch_id = $1 and r.status = 'read' group by 1, 2`,
+        [batchId],
+      )
+    : { rows: [] };
   const rankings = await db.query<{
     ranking: RankingId;
     year: number | null;
@@ -89,14 +100,19 @@ export async function aggregateBatch(db: Queryable, batchId: number, top = 100):
     id: number;
     agency: string | null;
     file_name: string;
-    value: string;
+    value: number;
   }>(
-    RANKINGS.map(
-      (r) => `select * from (
-        select '${r.id}' as ranking, r.year, ${LEVEL} as level, (rank() over w)::int as rank, row_number() over w as n, r.id, r.agency, r.file_name, ${RANK_VALUE[r.id]}::text as value
-          from review_reports r where r.batch_id = $1 and r.status = 'read' and ${RANK_VALUE[r.id]} is not null
-        window w as (partition by r.year, ${LEVEL} order by ${RANK_VALUE[r.id]} desc)) x where n <= $2`,
-    ).join(' union all ') + ' order by ranking, rank, agency, file_name, id',
+    `with v as materialized (
+       select r.id, r.year, ${LEVEL} as level, r.agency, r.file_name, x.*
+         from review_reports r cross join lateral jsonb_to_record(r.cells) as x("b.new.total" float8, "c.review.corrected" float8, "b.granted.total" float8, "b.total.total" float8)
+        where r.batch_id = $1 and r.status = 'read')
+     select ranking, year, level, rank::int, id, agency, file_name, value::float8 from (${RANKINGS.map(
+       (
+         r,
+       ) => `select '${r.id}'::text as ranking, v.year, v.level, rank() over (partition by v.year, v.level order by ${RANK_VALUE[r.id]} desc) as rank, row_number() over w as n, v.id, v.agency, v.file_name, ${RANK_VALUE[r.id]} as value
+          from v where ${RANK_VALUE[r.id]} is not null
+        window w as (partition by v.year, v.level order by ${RANK_VALUE[r.id]} desc, v.agency, v.file_name, v.id)`,
+     ).join(' union all ')}) x where n <= $2 order by ranking, year, level, n`,
     [batchId, top],
   );
   const flagged = await db.query<{
@@ -124,16 +140,13 @@ export async function aggregateBatch(db: Queryable, batchId: number, top = 100):
     level: g.level,
     name: `${g.year === null ? '年度不明' : `${g.year}年`}·${LEVEL_NAMES[g.level]}`,
     reports: g.reports,
-    totals: totals.rows
-      .filter(same(g))
-      .map((t) => ({ key: t.key, ...cellLabels(t.key), total: Math.round(Number(t.total) * 10000) / 10000, reports: t.reports }))
-      .sort((a, b) => (ORDER.get(a.key) ?? 1e9) - (ORDER.get(b.key) ?? 1e9) || a.key.localeCompare(b.key)),
+    totals: totalsOf(totals.rows.find(same(g)), keys),
     rankings: Object.fromEntries(
       RANKINGS.map((r) => [
         r.id,
         rankings.rows
           .filter((row) => row.ranking === r.id && same(g)(row))
-          .map((row) => ({ rank: row.rank, reportId: row.id, agency: row.agency, file: row.file_name, value: num(row.value) as number })),
+          .map((row) => ({ rank: row.rank, reportId: row.id, agency: row.agency, file: row.file_name, value: row.value })),
       ]),
     ) as Record<RankingId, StoredRankRow[]>,
     flagged: flagged.rows

@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { zipSync } from 'fflate';
 import { adminActor, createAgency } from '../register/index.ts';
-import { renderDocx, renderHtml, renderMarkdown } from '../render/index.ts';
+import { renderDocx, renderHtml, renderMarkdown, renderPdf } from '../render/index.ts';
 import type { Report } from '../report/index.ts';
 import { type Client, type TestServer, withServer } from '../server/test-server.ts';
 import { randomReport } from '../testing/random-report.ts';
+import { ReviewReader } from './reader.ts';
+import { storeFiles } from './store.ts';
 
 // One server and database for the file: reading reports is the slow part.
 let server: TestServer;
@@ -352,4 +354,63 @@ test('review: hostile zip entries are refused naming the entry; unreadable files
   assert.equal(list.body.length, 1);
   assert.equal(list.body[0].fileName, '图片.png');
   assert.match(list.body[0].error.reason, /PNG|图片|图像/);
+});
+
+test('review: a PDF is shown as itself (inline, nosniff) with cell boxes; lateness by level; the register agency matched; pending rows resumed', async () => {
+  await ready;
+  const { client } = await reviewerOf('长宁区'); // the agency 长宁区人民政府
+  await createAgency(server.db, adminActor('test'), { name: '长宁区卫生健康委员会' });
+  const pdfReport = reportOf(31, '长宁区卫生健康委员会', 2024);
+  // A department publishing in March is late (31 January); a government in March is not (31 March).
+  const late = { ...reportOf(32, '长宁区民政局', 2024) };
+  late.meta = { ...late.meta, date: '2025-03-05' };
+  const onTime = { ...reportOf(33, '长宁区人民政府', 2024) };
+  onTime.meta = { ...onTime.meta, date: '2025-03-05' };
+  const { batchId, ids } = await newBatch(client, [
+    ['卫健委.pdf', await renderPdf(pdfReport)],
+    ['民政局.html', renderHtml(late)],
+    ['区政府.html', renderHtml(onTime)],
+  ]);
+  const [pdfId, lateId, onTimeId] = ids as [number, number, number];
+  const detail = await client.get(`/api/review/reports/${pdfId}`);
+  assert.equal(detail.body.status, 'read', JSON.stringify(detail.body.error));
+  assert.equal(detail.body.view, 'pdf');
+  const cell = detail.body.cells.find((c: { key: string }) => c.key === 'b.new.total');
+  assert.equal(cell.value, pdfReport.cells['b.new.total']?.value);
+  assert.ok(
+    cell.read.source.page >= 1 && cell.read.source.x >= 0 && cell.read.source.y >= 0 && cell.read.source.width > 0,
+    JSON.stringify(cell.read.source),
+  );
+  const source = await client.bytes(`/api/review/reports/${pdfId}/source`);
+  assert.equal(source.headers.get('content-type'), 'application/pdf');
+  assert.match(source.headers.get('content-disposition') ?? '', /^inline/);
+  assert.equal(source.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(new TextDecoder().decode(source.bytes.subarray(0, 5)), '%PDF-');
+  assert.equal((await client.get(`/api/review/reports/${pdfId}/view?keys=b.new.total`)).status, 400);
+  const matched = await server.db.query<{ id: number; target: string | null }>(
+    'select r.id, a.name as target from review_reports r left join agencies a on a.id = r.target_agency_id where r.batch_id = $1 order by r.id',
+    [batchId],
+  );
+  assert.deepEqual(
+    matched.rows.map((r) => r.target),
+    ['长宁区卫生健康委员会', null, '长宁区人民政府'],
+  );
+
+  const lateRules = (await client.get(`/api/review/reports/${lateId}`)).body.findings.map((f: { rule: string }) => f.rule);
+  assert.ok(lateRules.includes('published-late'), lateRules.join());
+  const onTimeRules = (await client.get(`/api/review/reports/${onTimeId}`)).body.findings.map((f: { rule: string }) => f.rule);
+  assert.ok(!onTimeRules.includes('published-late'), onTimeRules.join());
+
+  // Rows stored while no reader runs (a restart) are read when one starts.
+  const stored = await storeFiles(server.db, '长宁区', batchId, [
+    { name: '重启前.html', bytes: new TextEncoder().encode(renderHtml(reportOf(34, '长宁区司法局', 2024))) },
+  ]);
+  const reader = new ReviewReader(server.db, { log: () => undefined });
+  reader.start();
+  await new Promise((r) => setTimeout(r, 50));
+  await reader.idle();
+  await reader.stop();
+  const row = (await server.db.query<{ status: string; agency: string }>('select status, agency from review_reports where id = $1', [stored.ids[0]]))
+    .rows[0];
+  assert.deepEqual(row, { status: 'read', agency: '长宁区司法局' });
 });
