@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { zipSync } from 'fflate';
 import { adminActor, createAgency } from '../register/index.ts';
@@ -413,4 +414,46 @@ test('review: a PDF is shown as itself (inline, nosniff) with cell boxes; latene
   const row = (await server.db.query<{ status: string; agency: string }>('select status, agency from review_reports where id = $1', [stored.ids[0]]))
     .rows[0];
   assert.deepEqual(row, { status: 'read', agency: '长宁区司法局' });
+});
+
+test('review: collected results are added to a batch and read here, with the date and level the collector saw', async () => {
+  await ready;
+  const { client } = await reviewerOf('北塘区');
+  const page = new TextEncoder().encode(renderHtml(reportOf(41, '北塘区交通运输局', 2024)));
+  const hash = createHash('sha256').update(page).digest('hex');
+  await server.db.transaction('collect', async (tx) => {
+    await tx.query('insert into crawl_blobs (sha256, size, content) values ($1, $2, $3)', [hash, page.length, page]);
+    await tx.query(
+      `insert into crawl_documents (url, kind, agency_level, stated_date, sha256, fetched_at, first_seen, last_seen)
+       values ('https://www.beitang.gov.cn/zfxxgk/ndbg/2024.html', 'page', 'department', '2025-02-10', $1, now(), now(), now())`,
+      [hash],
+    );
+    await tx.query(
+      "insert into analysis_results (sha256, reader_version, url, agency, year, ok) values ($1, 'old', 'https://www.beitang.gov.cn/zfxxgk/ndbg/2024.html', '北塘区交通运输局', 2024, true)",
+      [hash],
+    );
+    // Not a readable report: never imported.
+    const junk = createHash('sha256').update('junk').digest('hex');
+    await tx.query("insert into crawl_blobs (sha256, size, content) values ($1, 4, 'junk')", [junk]);
+    await tx.query("insert into analysis_results (sha256, reader_version, year, ok) values ($1, 'old', 2024, false)", [junk]);
+  });
+  const batchId = (await client.post('/api/review/batches', { name: '采集的报告', year: 2024 })).body.id;
+  const imported = await client.post(`/api/review/batches/${batchId}/import-collected`, {});
+  assert.equal(imported.status, 201, JSON.stringify(imported.body));
+  assert.deepEqual(
+    imported.body.added.map((r: { fileName: string }) => r.fileName),
+    ['www.beitang.gov.cn/zfxxgk/ndbg/2024.html'],
+  );
+  assert.equal((await client.post(`/api/review/batches/${batchId}/import-collected`, {})).body.already, 1);
+  await readAll(client, batchId);
+  const [report] = (await client.get(`/api/review/batches/${batchId}/reports`)).body;
+  assert.equal(report.status, 'read');
+  assert.equal(report.agency, '北塘区交通运输局');
+  assert.equal(report.publishedOn, '2025-02-10', 'the date on the page, not the one in the document');
+  assert.ok(report.warnings + report.errors > 0);
+  const detail = await client.get(`/api/review/reports/${report.id}`);
+  assert.ok(
+    detail.body.findings.some((f: { rule: string }) => f.rule === 'published-late'),
+    'a department after 31 January',
+  );
 });
