@@ -457,3 +457,39 @@ test('review: collected results are added to a batch and read here, with the dat
     'a department after 31 January',
   );
 });
+
+test('review: a defect met while reading is stored as an internal error and logged; the reader goes on', async () => {
+  await ready;
+  const { client } = await reviewerOf('青山县');
+  const batchId = (await client.post('/api/review/batches', { name: '读取出错' })).body.id;
+  const good = new TextEncoder().encode(renderHtml(reportOf(51, '青山县民政局', 2024)));
+  const lost = new TextEncoder().encode(renderHtml(reportOf(52, '青山县教育局', 2024)));
+  const stored = await storeFiles(server.db, '青山县', batchId, [
+    { name: '丢失.html', bytes: lost },
+    { name: '正常.html', bytes: good },
+  ]);
+  // The bytes vanish behind the database's back (replication role: no foreign key checks).
+  await server.db.transaction('test', async (tx) => {
+    await tx.query('set local session_replication_role = replica');
+    await tx.query('delete from crawl_blobs where sha256 = $1', [createHash('sha256').update(lost).digest('hex')]);
+  });
+  const logged: unknown[] = [];
+  const reader = new ReviewReader(server.db, { log: (error) => logged.push(error) });
+  reader.start();
+  await new Promise((r) => setTimeout(r, 50));
+  await reader.idle();
+  await reader.stop();
+  const rows = await server.db.query<{ id: number; status: string; error: { reason: string } | null }>(
+    'select id, status, error from review_reports where id = any($1::int[]) order by id',
+    [stored.ids],
+  );
+  assert.deepEqual(
+    rows.rows.map((r) => [r.status, r.error?.reason ?? null]),
+    [
+      ['unreadable', '读取时出现内部错误'],
+      ['read', null],
+    ],
+  );
+  assert.equal(logged.length, 1);
+  assert.match(String(logged[0]), /missing/);
+});
