@@ -24,7 +24,7 @@ export interface UploadLimits {
 
 export const UPLOAD_LIMITS: UploadLimits = {
   maxEntries: 5000,
-  maxTotalBytes: 1024 * 1024 * 1024,
+  maxTotalBytes: 512 * 1024 * 1024,
   maxFileBytes: MAX_INPUT_BYTES,
   // Reports (PDF, DOCX, HTML) rarely deflate beyond this; a larger ratio is a zip bomb.
   maxRatio: 200,

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '../../db/index.ts';
 import { AppError } from '../../errors.ts';
@@ -51,7 +51,7 @@ const correction = z.object({
 });
 
 /** The files of a multipart upload (field `files`, or `file`), as entries. */
-async function uploadedFiles(c: import('hono').Context<ServerEnv>): Promise<UploadEntry[]> {
+async function uploadedFiles(c: Context<ServerEnv>): Promise<UploadEntry[]> {
   if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? ''))
     throw new AppError('invalid', '请以 multipart/form-data 上传文件（字段 files）');
   let form: Record<string, unknown>;
