@@ -203,7 +203,7 @@ test('review: the view of an uploaded page is script-free, marks the cell, and i
     )
     .replace(
       /<body[^>]*>/,
-      '$&<div onmouseover="steal()"><script>alert(1)</script><iframe src="https://evil.example"></iframe><form action="https://evil.example"><input name="p"></form><a href="javascript:alert(2)">链接</a><img src="https://evil.example/t.png" onerror="alert(3)"><svg onload="alert(4)"></svg></div>',
+      '$&<div onmouseover="steal()"><script>alert(1)</script><iframe src="https://evil.example"></iframe><form action="https://evil.example"><input name="p"></form><a href="javascript:alert(2)">链接</a><img src="https://evil.example/t.png" onerror="alert(3)"><svg onload="alert(4)"></svg><p style="background:\\75 rl(https://evil.example/y)">样式</p><p style="color:red;background:url(https://evil.example/z)">样式</p></div>',
     )
     .replace('<body', '<body onload="alert(5)"');
   const docx = reportOf(6, '白河镇教育办公室', 2024);

@@ -57,7 +57,8 @@ const ATTRIBUTES = new Set([
 
 /** An inline style without anything that loads or runs. */
 function safeStyle(style: string): string | undefined {
-  return /url\s*\(|expression\s*\(|@import|javascript:|behavior\s*:|-moz-binding/i.test(style) ? undefined : style;
+  // A backslash is a CSS escape (`\75 rl(` is `url(`): such a style is dropped whole.
+  return /url\s*\(|expression\s*\(|@import|javascript:|behavior\s*:|-moz-binding|\\/i.test(style) ? undefined : style;
 }
 
 /**
