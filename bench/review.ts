@@ -13,7 +13,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} 秒`;
  * level (target: 2 s), the click-through of one cell, and the comparison of two stored reports.
  */
 export async function benchReview(): Promise<void> {
-  console.log('\n## 审阅：10,000 份已读报告的汇总与比较（PGlite）');
+  console.log(`\n## 审阅：10,000 份已读报告的汇总与比较（${process.env.GONGKAI_TEST_PG ? 'PostgreSQL' : 'PGlite'}）`);
   const count = 10_000;
   // Whole reports (for comparison) on the first agencies' rows; every row has figures and findings.
   const withReport = 500;

@@ -58,12 +58,33 @@ function totalsOf(row: Record<string, unknown> | undefined, keys: readonly strin
 // A report's level when its row has none: a department (as `agencyLevel` infers without a name).
 const LEVEL = "coalesce(r.agency_level, 'department')";
 
-// The figures a ranking orders by, from the four cells it reads.
-const RANK_VALUE: Record<RankingId, string> = {
-  applications: 'v."b.new.total"',
-  'review-corrected': 'v."c.review.corrected"',
-  'granted-share': 'round((v."b.granted.total" / nullif(v."b.total.total", 0))::numeric, 4)',
-};
+// The cells the rankings read, parsed in the totals' scan.
+const RANKED = ['b.new.total', 'c.review.corrected', 'b.granted.total', 'b.total.total'] as const;
+type Member = [id: number, agency: string | null, file: string, ...values: (number | null)[]];
+
+function rankingValue(id: RankingId, m: Member): number | null {
+  const [apps, corrected, granted, total] = m.slice(3) as (number | null)[];
+  if (id === 'applications') return apps ?? null;
+  if (id === 'review-corrected') return corrected ?? null;
+  return granted === null || granted === undefined || !total ? null : Math.round((granted / total) * 10000) / 10000;
+}
+
+// One collator: ties are many.
+const collator = new Intl.Collator('zh');
+
+/** Highest first; equal values share a rank (1, 1, 3); ties by agency name, then file (as `src/compare` ranks). */
+function rank(id: RankingId, members: readonly Member[], top: number): StoredRankRow[] {
+  const rows = members.flatMap((m) => {
+    const value = rankingValue(id, m);
+    return value === null ? [] : [{ rank: 0, reportId: m[0], agency: m[1], file: m[2], value }];
+  });
+  rows.sort(
+    (a, b) =>
+      b.value - a.value || collator.compare(a.agency ?? '', b.agency ?? '') || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.reportId - b.reportId),
+  );
+  rows.forEach((row, i) => (row.rank = i > 0 && rows[i - 1]!.value === row.value ? rows[i - 1]!.rank : i + 1));
+  return rows.slice(0, top);
+}
 
 const quoted = (key: string) => `"${key.replace(/"/g, '""')}"`;
 
@@ -73,8 +94,9 @@ const quoted = (key: string) => `"${key.replace(/"/g, '""')}"`;
  * added up), with the totals of every cell, the rankings of `src/compare` (the first `top` of
  * each) and the reports with findings. Groups in year order, governments first.
  *
- * Each report's figures are parsed once per query (`jsonb_to_record` with a column per cell of
- * the editions present): reading the jsonb once per key would decompress it every time.
+ * Each report's figures are parsed once (`jsonb_to_record` with a column per cell of the
+ * editions present; reading the jsonb once per key would decompress it every time), in one scan
+ * that sums every cell and gathers the four figures the rankings order by.
  */
 export async function aggregateBatch(db: Queryable, batchId: number, top = 100): Promise<StoredGroup[]> {
   const groups = await db.query<{ year: number | null; level: AgencyLevel; reports: number; formats: (string | null)[] }>(
@@ -83,38 +105,17 @@ export async function aggregateBatch(db: Queryable, batchId: number, top = 100):
     [batchId],
   );
   const editions = FORMATS.filter((f) => groups.rows.some((g) => g.formats.includes(f.id) || (f.id === '2021' && g.formats.includes(null))));
-  const keys = [...new Set(editions.flatMap((f) => cellSpecs(f).map((c) => c.key)))];
+  const keys = [...new Set([...editions.flatMap((f) => cellSpecs(f).map((c) => c.key)), ...RANKED])];
   const totals = keys.length
-    ? await db.query<Record<string, unknown> & { year: number | null; level: AgencyLevel }>(
-        `select r.year, ${LEVEL} as level, ${keys.map((k, i) => `sum(x.${quoted(k)}) as s${i}, count(x.${quoted(k)})::int as n${i}`).join(', ')}
+    ? await db.query<Record<string, unknown> & { year: number | null; level: AgencyLevel; members: Member[] }>(
+        `select r.year, ${LEVEL} as level,
+                jsonb_agg(jsonb_build_array(r.id, r.agency, r.file_name, ${RANKED.map((k) => `x.${quoted(k)}`).join(', ')})) as members,
+                ${keys.map((k, i) => `sum(x.${quoted(k)}) as s${i}, count(x.${quoted(k)})::int as n${i}`).join(', ')}
            from review_reports r cross join lateral jsonb_to_record(r.cells) as x(${keys.map((k) => `${quoted(k)} float8`).join(', ')})
           where r.batch_id = $1 and r.status = 'read' group by 1, 2`,
         [batchId],
       )
     : { rows: [] };
-  const rankings = await db.query<{
-    ranking: RankingId;
-    year: number | null;
-    level: AgencyLevel;
-    rank: number;
-    id: number;
-    agency: string | null;
-    file_name: string;
-    value: number;
-  }>(
-    `with v as materialized (
-       select r.id, r.year, ${LEVEL} as level, r.agency, r.file_name, x.*
-         from review_reports r cross join lateral jsonb_to_record(r.cells) as x("b.new.total" float8, "c.review.corrected" float8, "b.granted.total" float8, "b.total.total" float8)
-        where r.batch_id = $1 and r.status = 'read')
-     select ranking, year, level, rank::int, id, agency, file_name, value::float8 from (${RANKINGS.map(
-       (
-         r,
-       ) => `select '${r.id}'::text as ranking, v.year, v.level, rank() over (partition by v.year, v.level order by ${RANK_VALUE[r.id]} desc) as rank, row_number() over w as n, v.id, v.agency, v.file_name, ${RANK_VALUE[r.id]} as value
-          from v where ${RANK_VALUE[r.id]} is not null
-        window w as (partition by v.year, v.level order by ${RANK_VALUE[r.id]} desc, v.agency, v.file_name, v.id)`,
-     ).join(' union all ')}) x where n <= $2 order by ranking, year, level, n`,
-    [batchId, top],
-  );
   const flagged = await db.query<{
     year: number | null;
     level: AgencyLevel;
@@ -141,14 +142,10 @@ export async function aggregateBatch(db: Queryable, batchId: number, top = 100):
     name: `${g.year === null ? '年度不明' : `${g.year}年`}·${LEVEL_NAMES[g.level]}`,
     reports: g.reports,
     totals: totalsOf(totals.rows.find(same(g)), keys),
-    rankings: Object.fromEntries(
-      RANKINGS.map((r) => [
-        r.id,
-        rankings.rows
-          .filter((row) => row.ranking === r.id && same(g)(row))
-          .map((row) => ({ rank: row.rank, reportId: row.id, agency: row.agency, file: row.file_name, value: row.value })),
-      ]),
-    ) as Record<RankingId, StoredRankRow[]>,
+    rankings: Object.fromEntries(RANKINGS.map((r) => [r.id, rank(r.id, totals.rows.find(same(g))?.members ?? [], top)])) as Record<
+      RankingId,
+      StoredRankRow[]
+    >,
     flagged: flagged.rows
       .filter(same(g))
       .map((f) => ({ reportId: f.id, agency: f.agency, file: f.file_name, errors: f.errors, warnings: f.warnings, rules: f.rules })),
