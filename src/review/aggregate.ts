@@ -1,0 +1,169 @@
+import { type AgencyLevel, LEVEL_NAMES } from '../check/index.ts';
+import { RANKINGS, type RankingId } from '../compare/index.ts';
+import type { Queryable } from '../db/index.ts';
+import { cellSpecs, FORMATS } from '../format/index.ts';
+import { type CellLabels, cellLabels } from './labels.ts';
+
+/** The sum of one cell over a group of stored reports. */
+export interface StoredCellTotal extends CellLabels {
+  key: string;
+  total: number;
+  /** Reports printing a number in the cell. */
+  reports: number;
+}
+
+/** A report's place in a ranking. */
+export interface StoredRankRow {
+  rank: number;
+  reportId: number;
+  agency: string | null;
+  file: string;
+  value: number;
+}
+
+/** A report with errors or warnings. */
+export interface StoredFlagged {
+  reportId: number;
+  agency: string | null;
+  file: string;
+  errors: number;
+  warnings: number;
+  rules: string[];
+}
+
+/** One year and level of a batch, summed and ranked (figures in effect: corrections applied). */
+export interface StoredGroup {
+  year: number | null;
+  level: AgencyLevel;
+  /** 「2024年·部门」. */
+  name: string;
+  reports: number;
+  totals: StoredCellTotal[];
+  rankings: Record<RankingId, StoredRankRow[]>;
+  flagged: StoredFlagged[];
+}
+
+const num = (v: string | number | null) => (v === null ? null : Number(v));
+
+/** A group's totals row as cells (those no report of the group prints left out), in the standard's order. */
+function totalsOf(row: Record<string, unknown> | undefined, keys: readonly string[]): StoredCellTotal[] {
+  if (!row) return [];
+  return keys.flatMap((key, i) => {
+    const reports = row[`n${i}`] as number;
+    if (reports === 0) return [];
+    return [{ key, ...cellLabels(key), total: Math.round(Number(row[`s${i}`]) * 10000) / 10000, reports }];
+  });
+}
+
+// A report's level when its row has none: a department (as `agencyLevel` infers without a name).
+const LEVEL = "coalesce(r.agency_level, 'department')";
+
+// The cells the rankings read, parsed in the totals' scan.
+const RANKED = ['b.new.total', 'c.review.corrected', 'b.granted.total', 'b.total.total'] as const;
+type Member = [id: number, agency: string | null, file: string, ...values: (number | null)[]];
+
+function rankingValue(id: RankingId, m: Member): number | null {
+  const [apps, corrected, granted, total] = m.slice(3) as (number | null)[];
+  if (id === 'applications') return apps ?? null;
+  if (id === 'review-corrected') return corrected ?? null;
+  return granted === null || granted === undefined || !total ? null : Math.round((granted / total) * 10000) / 10000;
+}
+
+// One collator: ties are many.
+const collator = new Intl.Collator('zh');
+
+/** Highest first; equal values share a rank (1, 1, 3); ties by agency name, then file (as `src/compare` ranks). */
+function rank(id: RankingId, members: readonly Member[], top: number): StoredRankRow[] {
+  const rows = members.flatMap((m) => {
+    const value = rankingValue(id, m);
+    return value === null ? [] : [{ rank: 0, reportId: m[0], agency: m[1], file: m[2], value }];
+  });
+  rows.sort(
+    (a, b) =>
+      b.value - a.value || collator.compare(a.agency ?? '', b.agency ?? '') || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.reportId - b.reportId),
+  );
+  rows.forEach((row, i) => (row.rank = i > 0 && rows[i - 1]!.value === row.value ? rows[i - 1]!.rank : i + 1));
+  return rows.slice(0, top);
+}
+
+const quoted = (key: string) => `"${key.replace(/"/g, '""')}"`;
+
+/**
+ * Sums and ranks a batch's read reports in SQL over their figures in effect
+ * (`review_reports.cells`): one group per year and level (reports of different years are never
+ * added up), with the totals of every cell, the rankings of `src/compare` (the first `top` of
+ * each) and the reports with findings. Groups in year order, governments first.
+ *
+ * Each report's figures are parsed once (`jsonb_to_record` with a column per cell of the
+ * editions present; reading the jsonb once per key would decompress it every time), in one scan
+ * that sums every cell and gathers the four figures the rankings order by.
+ */
+export async function aggregateBatch(db: Queryable, batchId: number, top = 100): Promise<StoredGroup[]> {
+  const groups = await db.query<{ year: number | null; level: AgencyLevel; reports: number; formats: (string | null)[] }>(
+    `select r.year, ${LEVEL} as level, count(*)::int as reports, array_agg(distinct r.format) as formats from review_reports r
+      where r.batch_id = $1 and r.status = 'read' group by 1, 2 order by 1 nulls first, (${LEVEL} = 'government') desc`,
+    [batchId],
+  );
+  const editions = FORMATS.filter((f) => groups.rows.some((g) => g.formats.includes(f.id) || (f.id === '2021' && g.formats.includes(null))));
+  const keys = [...new Set([...editions.flatMap((f) => cellSpecs(f).map((c) => c.key)), ...RANKED])];
+  const totals = keys.length
+    ? await db.query<Record<string, unknown> & { year: number | null; level: AgencyLevel; members: Member[] }>(
+        `select r.year, ${LEVEL} as level,
+                jsonb_agg(jsonb_build_array(r.id, r.agency, r.file_name, ${RANKED.map((k) => `x.${quoted(k)}`).join(', ')})) as members,
+                ${keys.map((k, i) => `sum(x.${quoted(k)}) as s${i}, count(x.${quoted(k)})::int as n${i}`).join(', ')}
+           from review_reports r cross join lateral jsonb_to_record(r.cells) as x(${keys.map((k) => `${quoted(k)} float8`).join(', ')})
+          where r.batch_id = $1 and r.status = 'read' group by 1, 2`,
+        [batchId],
+      )
+    : { rows: [] };
+  const flagged = await db.query<{
+    year: number | null;
+    level: AgencyLevel;
+    id: number;
+    agency: string | null;
+    file_name: string;
+    errors: number;
+    warnings: number;
+    rules: string[];
+  }>(
+    `select * from (
+       select r.year, ${LEVEL} as level, r.id, r.agency, r.file_name, r.errors, r.warnings,
+              array(select distinct f->>'rule' from jsonb_array_elements(r.findings) f where f->>'severity' <> 'info' order by 1) as rules,
+              row_number() over (partition by r.year, ${LEVEL} order by r.errors desc, r.warnings desc, r.file_name, r.id) as n
+         from review_reports r where r.batch_id = $1 and r.status = 'read' and r.errors + r.warnings > 0) x
+      where n <= $2 order by errors desc, warnings desc, file_name, id`,
+    [batchId, top],
+  );
+  const same = (g: { year: number | null; level: AgencyLevel }) => (row: { year: number | null; level: AgencyLevel }) =>
+    row.year === g.year && row.level === g.level;
+  return groups.rows.map((g) => ({
+    year: g.year,
+    level: g.level,
+    name: `${g.year === null ? '年度不明' : `${g.year}年`}·${LEVEL_NAMES[g.level]}`,
+    reports: g.reports,
+    totals: totalsOf(totals.rows.find(same(g)), keys),
+    rankings: Object.fromEntries(RANKINGS.map((r) => [r.id, rank(r.id, totals.rows.find(same(g))?.members ?? [], top)])) as Record<
+      RankingId,
+      StoredRankRow[]
+    >,
+    flagged: flagged.rows
+      .filter(same(g))
+      .map((f) => ({ reportId: f.id, agency: f.agency, file: f.file_name, errors: f.errors, warnings: f.warnings, rules: f.rules })),
+  }));
+}
+
+/** The reports behind a figure: every read report of the batch with the cell, its value in effect and whether it was corrected. */
+export async function cellReports(
+  db: Queryable,
+  batchId: number,
+  key: string,
+): Promise<{ reportId: number; agency: string | null; year: number | null; value: number | null; corrected: boolean }[]> {
+  const rows = await db.query<{ id: number; agency: string | null; year: number | null; value: string | null; corrected: boolean }>(
+    `select r.id, r.agency, r.year, r.cells->>$2 as value,
+            exists (select 1 from review_corrections c where c.report_id = r.id and c.key = $2) as corrected
+       from review_reports r where r.batch_id = $1 and r.status = 'read' and r.cells ? $2
+      order by r.year, r.agency, r.id`,
+    [batchId, key],
+  );
+  return rows.rows.map((r) => ({ reportId: r.id, agency: r.agency, year: r.year, value: num(r.value), corrected: r.corrected }));
+}
