@@ -1,0 +1,106 @@
+// Shapes of the reviewer console's workflow, analysis and queue answers (issue 13, 15) that the
+// issues, aggregate, queue and rectification pages read; the server's answers are the truth.
+import type { IssueStatus, IssueView, Severity } from './types.ts';
+
+/** One figure of a level's totals: the standard's labels, the sum and how many reports hold it. */
+export interface AggregateTotal {
+  key: string;
+  table: string;
+  row: string;
+  column: string;
+  total: number;
+  reports: number;
+}
+
+/** One agency in a ranking. */
+export interface RankingEntry {
+  reportId?: number;
+  agency: string;
+  year?: number | null;
+  value: number;
+}
+
+/** An agency whose report has findings. */
+export interface FlaggedReport {
+  reportId: number;
+  agency: string;
+  year?: number | null;
+  errors: number;
+  warnings: number;
+}
+
+/** A level (政府 or 部门) of a batch, aggregated. */
+export interface AggregateGroup {
+  level: 'government' | 'department' | string;
+  name: string;
+  reports: number;
+  totals: AggregateTotal[];
+  rankings: Record<string, RankingEntry[] | { title?: string; key?: string; entries?: RankingEntry[]; items?: RankingEntry[] }>;
+  flagged: FlaggedReport[];
+}
+
+export interface Aggregate {
+  groups: AggregateGroup[];
+}
+
+/** A report behind a figure (`GET /api/review/batches/:id/cells/:key`). */
+export interface CellReport {
+  reportId: number;
+  agency: string | null;
+  year: number | null;
+  value: number | null;
+  corrected: boolean;
+}
+
+/** One transition of an issue, when the server gives its history. */
+export interface IssueEvent {
+  id?: number;
+  at: string;
+  actor: string;
+  fromStatus: IssueStatus;
+  toStatus: IssueStatus;
+  note: string | null;
+}
+
+/** An issue as the 问题清单 shows it: the report it came from, when the server joins it. */
+export interface IssueRow extends IssueView {
+  reportAgency?: string | null;
+  reportYear?: number | null;
+  fileName?: string;
+  targetAgencyId?: number | null;
+  events?: IssueEvent[];
+}
+
+/** What agency staff see of an issue assigned to them (`GET /api/rectification`). */
+export interface RectificationItem {
+  id: number;
+  status: IssueStatus;
+  rule: string;
+  severity: Severity;
+  message: string;
+  keys: string[];
+  note?: string | null;
+  assignedAgencyId: number | null;
+  assignedAgency: string | null;
+  dueOn: string | null;
+  response: string | null;
+  respondedBy: string | null;
+  respondedAt: string | null;
+  report?: { agency: string | null; year: number | null; fileName: string };
+  agency?: string | null;
+  year?: number | null;
+  fileName?: string;
+}
+
+/** Counts of one queue by state. */
+export type QueueCounts = Record<'created' | 'retry' | 'active' | 'completed' | 'failed' | 'cancelled', number>;
+
+/** `GET /api/review/queue`: the queue's progress, or why there is none. */
+export type QueueView =
+  | { enabled: false; reason: string }
+  | {
+      enabled?: true;
+      queues: Record<string, QueueCounts>;
+      dead: { id: string; queue: string; data: unknown; reason: string; failedAt: string }[];
+      results: { readerVersion: string; ok: number; unreadable: number }[];
+    };
