@@ -7,16 +7,8 @@ import { useState } from 'react';
 import { api, get } from '../api.ts';
 import { ErrorAlert, errorText } from '../components/register/ErrorAlert.tsx';
 import type { RectificationItem } from '../components/review/analysis-types.ts';
-import { SeverityTag, StatusTag, useCellLabel } from '../components/review/issue-vocabulary.tsx';
+import { SeverityTag, StatusTag } from '../components/review/issue-vocabulary.tsx';
 import { formatDay, formatTime, todayCst } from '../format.ts';
-
-function reportOf(item: RectificationItem): { agency: string | null; year: number | null; fileName: string | undefined } {
-  return {
-    agency: item.report?.agency ?? item.agency ?? null,
-    year: item.report?.year ?? item.year ?? null,
-    fileName: item.report?.fileName ?? item.fileName,
-  };
-}
 
 function ResponseForm({ item }: { item: RectificationItem }) {
   const [text, setText] = useState('');
@@ -65,8 +57,7 @@ function ResponseForm({ item }: { item: RectificationItem }) {
 }
 
 function ItemCard({ item }: { item: RectificationItem }) {
-  const cellLabel = useCellLabel();
-  const report = reportOf(item);
+  const report = item.report;
   const overdue = item.status === 'rectifying' && item.dueOn !== null && item.dueOn < todayCst();
   return (
     <Card
@@ -96,18 +87,24 @@ function ItemCard({ item }: { item: RectificationItem }) {
           <SeverityTag severity={item.severity} />
           {item.message}
         </div>
-        {item.keys.length > 0 && (
+        {item.cellLabels.length > 0 && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            涉及：{item.keys.map(cellLabel).join('；')}
+            涉及：{item.cellLabels.join('；')}
           </Typography.Text>
         )}
-        {report.fileName && <Typography.Text type="secondary">报告文件：{report.fileName}</Typography.Text>}
-        {item.note && (
-          <Typography.Text>
-            <Typography.Text strong>审阅意见：</Typography.Text>
-            {item.note}
-          </Typography.Text>
-        )}
+        <Typography.Text type="secondary">
+          报告文件：{report.fileName}；问题类别：{item.ruleTitle}
+        </Typography.Text>
+        {item.requests
+          .filter((r) => r.note)
+          .map((r, i) => (
+            <Typography.Text key={i}>
+              <Typography.Text strong>
+                {r.kind === 'assign' ? '整改要求' : '退回意见'}（{formatTime(r.at)}）：
+              </Typography.Text>
+              {r.note}
+            </Typography.Text>
+          ))}
         {item.status === 'rectifying' && item.response && (
           <Alert type="warning" showIcon title="上次提交的整改情况被退回，请补充后重新提交" description={item.response} />
         )}

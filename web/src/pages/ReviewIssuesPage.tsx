@@ -16,8 +16,8 @@ import {
   IssueTransitionDialog,
   type TransitionInput,
 } from '../components/review/IssueTransitionDialog.tsx';
-import { ISSUE_STATUSES, SeverityTag, StatusTag, useCellLabel } from '../components/review/issue-vocabulary.tsx';
-import { type BatchSummary, ISSUE_STATUS_NAMES, type IssueStatus, type ReportSummary, type Severity } from '../components/review/types.ts';
+import { ISSUE_STATUSES, SeverityTag, StatusTag } from '../components/review/issue-vocabulary.tsx';
+import { type BatchSummary, ISSUE_STATUS_NAMES, type IssueStatus, type Severity } from '../components/review/types.ts';
 import { formatDay, formatTime } from '../format.ts';
 import { useWorkspace } from '../workspace.tsx';
 
@@ -36,16 +36,7 @@ interface Group {
   counts: Partial<Record<IssueStatus, number>>;
 }
 
-function IssueTable({
-  issues,
-  onAction,
-  reportOf,
-}: {
-  issues: IssueRow[];
-  onAction: (issue: IssueRow, action: IssueAction) => void;
-  reportOf: (issue: IssueRow) => ReportSummary | undefined;
-}) {
-  const cellLabel = useCellLabel();
+function IssueTable({ issues, onAction }: { issues: IssueRow[]; onAction: (issue: IssueRow, action: IssueAction) => void }) {
   return (
     <Table<IssueRow>
       size="small"
@@ -66,7 +57,7 @@ function IssueTable({
                 {!issue.present && <Tag style={{ marginLeft: 6 }}>更正后已消失</Tag>}
               </span>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {issue.keys.length > 0 ? issue.keys.map(cellLabel).join('；') : `规则 ${issue.rule}`}
+                {issue.cellLabels.length > 0 ? issue.cellLabels.join('；') : issue.ruleTitle}
               </Typography.Text>
             </Flex>
           ),
@@ -75,15 +66,14 @@ function IssueTable({
           title: '报告',
           key: 'report',
           width: 150,
-          render: (_, issue) => {
-            const report = reportOf(issue);
-            const year = issue.reportYear ?? report?.year;
-            return (
-              <Link to={`/review/reports/${issue.reportId}${issue.keys.length ? `?keys=${issue.keys.map(encodeURIComponent).join(',')}` : ''}`}>
-                {year ? `${year}年报告` : (report?.fileName ?? issue.fileName ?? `报告${issue.reportId}`)}
-              </Link>
-            );
-          },
+          render: (_, issue) => (
+            <Link
+              to={`/review/reports/${issue.reportId}${issue.keys.length ? `?keys=${issue.keys.map(encodeURIComponent).join(',')}` : ''}`}
+              title={issue.fileName}
+            >
+              {issue.year ? `${issue.year}年报告` : issue.fileName}
+            </Link>
+          ),
         },
         { title: '状态', dataIndex: 'status', width: 90, render: (s: IssueStatus) => <StatusTag status={s} /> },
         {
@@ -160,29 +150,22 @@ export default function ReviewIssuesPage() {
   const [exporting, setExporting] = useState<string>();
 
   const batch = useQuery({ queryKey: ['review-batch', batchId], queryFn: () => get<BatchSummary>(`/review/batches/${batchId}`) });
-  const reports = useQuery({
-    queryKey: ['review-reports', batchId, 'all'],
-    queryFn: () => get<ReportSummary[]>(`/review/batches/${batchId}/reports`),
-  });
   const issues = useQuery({
     queryKey: ['review-issues', batchId, all],
     queryFn: () => get<IssueRow[]>(`/review/batches/${batchId}/issues${all ? '?all=1' : ''}`),
   });
 
-  const reportById = useMemo(() => new Map((reports.data ?? []).map((r) => [r.id, r])), [reports.data]);
-  const agencyOf = (issue: IssueRow) => issue.reportAgency ?? reportById.get(issue.reportId)?.agency ?? UNKNOWN_AGENCY;
-
   const groups = useMemo(() => {
     const byAgency = new Map<string, Group>();
     for (const issue of issues.data ?? []) {
-      const name = issue.reportAgency ?? reportById.get(issue.reportId)?.agency ?? UNKNOWN_AGENCY;
+      const name = issue.agency ?? UNKNOWN_AGENCY;
       let group = byAgency.get(name);
       if (!group) byAgency.set(name, (group = { agency: name, issues: [], counts: {} }));
       group.issues.push(issue);
       group.counts[issue.status] = (group.counts[issue.status] ?? 0) + 1;
     }
     return [...byAgency.values()].sort((a, b) => a.agency.localeCompare(b.agency, 'zh-CN'));
-  }, [issues.data, reportById]);
+  }, [issues.data]);
 
   const shown = groups
     .filter((g) => !agency || g.agency === agency)
@@ -192,13 +175,9 @@ export default function ReviewIssuesPage() {
   const totals: Partial<Record<IssueStatus, number>> = {};
   for (const issue of issues.data ?? []) totals[issue.status] = (totals[issue.status] ?? 0) + 1;
 
-  /** The agency the report names, matched in the register (the server's match first). */
-  const defaultAgencyId = (issue: IssueRow | undefined): number | undefined => {
-    if (!issue) return undefined;
-    if (issue.targetAgencyId) return issue.targetAgencyId;
-    const name = agencyOf(issue);
-    return agencies.find((a) => a.name === name)?.id;
-  };
+  /** The agency the report names, as matched in the register (the server gives the register's name when it matched). */
+  const defaultAgencyId = (issue: IssueRow | undefined): number | undefined =>
+    issue?.agency ? agencies.find((a) => a.name === issue.agency)?.id : undefined;
 
   const transition = async (input: TransitionInput) => {
     if (!acting) return;
@@ -301,7 +280,7 @@ export default function ReviewIssuesPage() {
             </Flex>
           }
         >
-          <IssueTable issues={group.issues} reportOf={(i) => reportById.get(i.reportId)} onAction={(issue, action) => setActing({ issue, action })} />
+          <IssueTable issues={group.issues} onAction={(issue, action) => setActing({ issue, action })} />
         </Card>
       ))}
       <IssueTransitionDialog

@@ -1,31 +1,48 @@
 // A finding's transitions (who moved it from which status to which, when, with what note), shown
-// under its row in the 问题清单.
-import { Timeline, Typography } from 'antd';
+// under its row in the 问题清单 when the row is opened.
+import { useQuery } from '@tanstack/react-query';
+import { Spin, Timeline, Typography } from 'antd';
+import { get } from '../../api.ts';
 import { formatTime } from '../../format.ts';
-import type { IssueRow } from './analysis-types.ts';
+import type { IssueEvent, IssueRow } from './analysis-types.ts';
 import { ISSUE_STATUS_NAMES } from './types.ts';
 
 export function IssueHistory({ issue }: { issue: IssueRow }) {
-  const events = issue.events ?? [];
-  if (events.length === 0)
+  const events = useQuery({
+    queryKey: ['review-issue-events', issue.id],
+    queryFn: () => get<IssueEvent[]>(`/review/issues/${issue.id}/events`),
+  });
+  const fileLine = (
+    <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+      报告文件：{issue.fileName}；规则：{issue.ruleTitle}
+      {issue.updatedBy ? `；最后由${issue.updatedBy}于${formatTime(issue.updatedAt)}办理` : ''}
+    </Typography.Paragraph>
+  );
+  if (events.isPending) return <Spin size="small" />;
+  const list = events.data ?? [];
+  if (list.length === 0)
     return (
-      <Typography.Text type="secondary">
-        暂无流转记录{issue.updatedBy ? `；最后由${issue.updatedBy}于${formatTime(issue.updatedAt)}更新` : ''}
-      </Typography.Text>
+      <>
+        {fileLine}
+        <Typography.Text type="secondary">{events.error ? '暂无流转记录可查' : '尚未办理'}</Typography.Text>
+      </>
     );
   return (
-    <Timeline
-      aria-label="流转记录"
-      style={{ marginTop: 8 }}
-      items={events.map((e, i) => ({
-        key: e.id ?? i,
-        content: (
-          <span>
-            {formatTime(e.at)} {e.actor}：{ISSUE_STATUS_NAMES[e.fromStatus] ?? e.fromStatus} → {ISSUE_STATUS_NAMES[e.toStatus] ?? e.toStatus}
-            {e.note && <Typography.Text type="secondary">（{e.note}）</Typography.Text>}
-          </span>
-        ),
-      }))}
-    />
+    <>
+      {fileLine}
+      <Timeline
+        aria-label="流转记录"
+        style={{ marginTop: 12 }}
+        items={list.map((e, i) => ({
+          key: i,
+          content: (
+            <span>
+              {formatTime(e.at)} {e.actor}：{ISSUE_STATUS_NAMES[e.from] ?? e.from} → {ISSUE_STATUS_NAMES[e.to] ?? e.to}
+              {e.note && <Typography.Text type="secondary">（{e.note}）</Typography.Text>}
+            </span>
+          ),
+        }))}
+      />
+    </>
   );
 }

@@ -52,23 +52,25 @@ export interface CellReport {
   corrected: boolean;
 }
 
-/** One transition of an issue, when the server gives its history. */
+/** One transition of an issue (`GET /api/review/issues/:id/events`), oldest first. */
 export interface IssueEvent {
-  id?: number;
   at: string;
   actor: string;
-  fromStatus: IssueStatus;
-  toStatus: IssueStatus;
+  from: IssueStatus;
+  to: IssueStatus;
   note: string | null;
 }
 
-/** An issue as the 问题清单 shows it: the report it came from, when the server joins it. */
+/** An issue in a batch's list (`GET /api/review/batches/:id/issues`): with its report and its cells' labels. */
 export interface IssueRow extends IssueView {
-  reportAgency?: string | null;
-  reportYear?: number | null;
-  fileName?: string;
-  targetAgencyId?: number | null;
-  events?: IssueEvent[];
+  fileName: string;
+  /** The reported agency: the register's agency the report was matched to, else the name as read. */
+  agency: string | null;
+  year: number | null;
+  /** The standard's labels of `keys`. */
+  cellLabels: string[];
+  /** The rule's title in Chinese. */
+  ruleTitle: string;
 }
 
 /** What agency staff see of an issue assigned to them (`GET /api/rectification`). */
@@ -76,20 +78,21 @@ export interface RectificationItem {
   id: number;
   status: IssueStatus;
   rule: string;
+  ruleTitle: string;
   severity: Severity;
   message: string;
   keys: string[];
-  note?: string | null;
-  assignedAgencyId: number | null;
-  assignedAgency: string | null;
+  cellLabels: string[];
+  assignedAgencyId: number;
+  assignedAgency: string;
   dueOn: string | null;
+  report: { agency: string | null; year: number | null; fileName: string };
+  /** What the reviewers asked: the assignment and every return, with their notes, oldest first. */
+  requests: { at: string; kind: 'assign' | 'return'; note: string | null }[];
   response: string | null;
   respondedBy: string | null;
   respondedAt: string | null;
-  report?: { agency: string | null; year: number | null; fileName: string };
-  agency?: string | null;
-  year?: number | null;
-  fileName?: string;
+  updatedAt: string;
 }
 
 /** Counts of one queue by state. */
