@@ -9,6 +9,7 @@ import { benchHttp } from './http.ts';
 import { benchPdf } from './pdf.ts';
 import { benchQueue } from './queue.ts';
 import { benchRegister } from './register.ts';
+import { benchReview } from './review.ts';
 import { benchText } from './text.ts';
 
 console.log(`# gongkai 基准测试  Node ${process.version}  ${cpus().length} 核  ${cpus()[0]?.model ?? ''}`);
@@ -26,3 +27,4 @@ if (run('register')) await benchRegister();
 if (run('http')) await benchHttp();
 if (run('compare')) await benchCompare();
 if (run('queue')) await benchQueue();
+if (run('review')) await benchReview();

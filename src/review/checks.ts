@@ -61,7 +61,7 @@ export async function sameAgency(db: Queryable, batchId: number, agency: string 
 }
 
 /**
- * Re-runs the checks of one stored report in the caller's transaction: the 17 rules on its
+ * Re-runs the checks of one stored report in the caller's transaction: every single-report rule on its
  * figures in effect, the series rules against its agency's report of the year before in the
  * same batch (when there is exactly one) with its level's deadline; stores the figures,
  * findings and counts, and syncs its issues. Returns the findings.
