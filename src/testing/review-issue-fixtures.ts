@@ -75,7 +75,8 @@ export async function insertReport(db: Database, batchId: number, input: Fixture
         fileName,
         sha256,
         bytes.length,
-        report.meta.agency,
+        // The agency as the console has it (the name given), whatever the narrative of the generated text says.
+        input.agency,
         report.meta.year,
         input.publishedOn ?? report.meta.date,
         input.targetAgencyId ?? null,
