@@ -74,7 +74,7 @@ test('exports: the 通报 DOCX, issues and reports XLSX, findings CSV — read b
     const overall = paragraphs.find((p) => p.startsWith('东湖区人民政府对3份2025年度'));
     assert.ok(overall, paragraphs.join('\n'));
     assert.match(overall, /其中1份报告存在问题，经审核确认问题2个（错误2个）/);
-    assert.ok(paragraphs.some((p) => /^按问题类型：表三/.test(p)));
+    assert.ok(paragraphs.some((p) => /^按问题类型分：「表三/.test(p)));
     assert.ok(paragraphs.includes('二、问题清单'));
     assert.ok(paragraphs.includes('（一）东湖区民政局（2个）'));
     assert.ok(!paragraphs.some((p) => p.includes('HYPERLINK')), 'a dismissed issue is not in the notice');

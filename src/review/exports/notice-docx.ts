@@ -72,17 +72,17 @@ export function chineseNumber(n: number): string {
 /** A finding's cells in a table: the first few labels, then how many more. */
 function cellsText(cells: readonly string[]): string {
   if (cells.length === 0) return '—';
-  const shown = cells.slice(0, 3).join('；');
-  return cells.length > 3 ? `${shown}等${cells.length}个单元格` : shown;
+  const shown = cells.slice(0, 2).join('；');
+  return cells.length > 2 ? `${shown}等${cells.length}个单元格` : shown;
 }
 
-const TABLE_SIZE = 24; // 小四 (12 pt)
+const TABLE_SIZE = 21; // 五号 (10.5 pt)
 const COLUMNS = [
   { header: '序号', width: 6 },
-  { header: '问题', width: 44 },
+  { header: '问题', width: 42 },
   { header: '涉及单元格', width: 28 },
-  { header: '状态', width: 9 },
-  { header: '整改期限', width: 13 },
+  { header: '状态', width: 10 },
+  { header: '整改期限', width: 14 },
 ];
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
@@ -147,7 +147,7 @@ export async function renderNotice(facts: NoticeFacts): Promise<Uint8Array> {
     ),
   ];
   if (facts.byRule.length) {
-    children.push(bodyParagraph(`按问题类型：${facts.byRule.map((r) => `${r.title}${r.count}个`).join('；')}。`));
+    children.push(bodyParagraph(`按问题类型分：${facts.byRule.map((r) => `「${r.title}」${r.count}个`).join('，')}。`));
     children.push(heading('二、问题清单', FONT.heading));
     facts.groups.forEach((g, i) => {
       children.push(heading(`（${chineseNumber(i + 1)}）${g.agency}（${g.issues.length}个）`, FONT.subheading));
