@@ -49,7 +49,8 @@ const SELECT = `
     coalesce(
       (select f->'source' from jsonb_array_elements(r.findings) f
         where f->>'rule' = i.rule and coalesce(f->'keys', '[]'::jsonb) = to_jsonb(i.keys) and f ? 'source' limit 1),
-      r.report->'cells'->(i.keys[1])->'source') as source,
+      (select r.report->'cells'->k->'source' from unnest(i.keys) with ordinality as u(k, n)
+        where r.report->'cells'->k ? 'source' order by n limit 1)) as source,
     r.file_name as "fileName", coalesce(t.name, r.agency) as agency, r.year, r.report->'meta'->>'format' as format,
     r.batch_id as "batchId", r.target_agency_id as "targetAgencyId"
   from review_issues i

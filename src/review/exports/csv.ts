@@ -1,6 +1,7 @@
 import { FINDING_COLUMNS, findingRow } from '../../compare/xlsx.ts';
 import type { Queryable } from '../../db/index.ts';
 import { CSV_BOM, csvLines } from '../../export/index.ts';
+import { fingerprints } from '../sync-issues.ts';
 import { ISSUE_STATUS_NAMES, type IssueStatus } from '../types.ts';
 import { batchReports } from './batch-reports.ts';
 
@@ -16,20 +17,20 @@ export async function findingsCsv(db: Queryable, batchId: number): Promise<strin
   const parts = [CSV_BOM, csvLines([HEADER], { crlf: true })];
   for await (const page of batchReports(db, batchId)) {
     const issues = (
-      await db.query<{ report_id: number; rule: string; keys: string[]; status: IssueStatus }>(
-        'select report_id, rule, keys, status from review_issues where report_id = any($1::int[]) and present',
+      await db.query<{ report_id: number; fingerprint: string; status: IssueStatus }>(
+        'select report_id, fingerprint, status from review_issues where report_id = any($1::int[])',
         [page.map((r) => r.id)],
       )
     ).rows;
-    const statusOf = new Map(issues.map((i) => [`${i.report_id}\u0001${i.rule}\u0001${i.keys.join(' ')}`, i.status]));
-    const rows = page.flatMap((r) =>
-      r.findings.map((f) => {
+    const statusOf = new Map(issues.map((i) => [`${i.report_id}\u0001${i.fingerprint}`, i.status]));
+    const rows = page.flatMap((r) => {
+      const prints = fingerprints(r.findings);
+      return r.findings.map((f, n) => {
         const row = findingRow(r.fileName, r.agency, r.year, f) as Record<string, string | number | null | undefined>;
-        const keys = (f.keys ?? []).join(' ');
-        const status = statusOf.get(`${r.id}\u0001${f.rule}\u0001${keys}`);
-        return [...FINDING_COLUMNS.map((c) => row[c.key] ?? null), keys, status ? ISSUE_STATUS_NAMES[status] : null];
-      }),
-    );
+        const status = statusOf.get(`${r.id}\u0001${prints[n]}`);
+        return [...FINDING_COLUMNS.map((c) => row[c.key] ?? null), (f.keys ?? []).join(' '), status ? ISSUE_STATUS_NAMES[status] : null];
+      });
+    });
     if (rows.length) parts.push(csvLines(rows, { crlf: true }));
   }
   return parts.join('');
