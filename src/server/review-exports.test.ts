@@ -5,7 +5,10 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { cellLabel, cellSpecs, FORMAT_2021 } from '../format/index.ts';
 import { adminActor, createAgency } from '../register/index.ts';
+import { renderHtml } from '../render/index.ts';
 import { chineseDate } from '../render/text.ts';
+import type { Cell } from '../report/index.ts';
+import { randomReport } from '../testing/random-report.ts';
 import { insertBatch, insertReport } from '../testing/review-issue-fixtures.ts';
 import { chinaToday } from './http.ts';
 import { withServer } from './test-server.ts';
@@ -171,4 +174,41 @@ test('exports: a batch without confirmed issues gives a notice saying so', () =>
     assert.equal(paragraphs[0], '关于2024年度政府信息公开工作年度报告审查情况的通报', 'the year of the reports when the batch has none');
     assert.ok(paragraphs.some((p) => p.endsWith('经审核，未发现需要整改的问题。')));
     assert.ok(!paragraphs.includes('二、问题清单'));
+  }));
+
+test('end to end: a report uploaded to the console and read in the background goes through the workflow into the 通报', () =>
+  withServer(async (t) => {
+    const gov = await createAgency(t.db, adminActor('test'), { name: '白河镇人民政府' });
+    const office = await createAgency(t.db, adminActor('test'), { name: '白河镇党政综合办公室', parentId: gov.id });
+    const reviewer = await t.as('reviewer', 'reviewer', gov.id);
+    const batch = (await reviewer.post('/api/review/batches', { name: '白河镇2025年度年报审查', year: 2025 })).body;
+    const report = randomReport(21, { format: '2021' });
+    report.meta = { ...report.meta, agency: '白河镇党政综合办公室', year: 2025, title: '白河镇党政综合办公室2025年政府信息公开工作年度报告' };
+    const cell = report.cells['b.partial.natural'] as Cell;
+    report.cells['b.partial.natural'] = { ...cell, value: (cell.value ?? 0) + 5, raw: String((cell.value ?? 0) + 5) };
+    const form = new FormData();
+    form.append('files', new Blob([renderHtml(report)]), '综合办年报.html');
+    const upload = await reviewer.request('POST', `/api/review/batches/${batch.id}/files`, { body: form });
+    assert.equal(upload.status, 201, JSON.stringify(upload.body));
+    for (let i = 0; i < 600 && (await reviewer.get(`/api/review/batches/${batch.id}`)).body.reports.pending > 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
+
+    const issues = (await reviewer.get(`/api/review/batches/${batch.id}/issues?severity=error`)).body;
+    assert.ok(issues.length > 0, 'the doctored cell is found');
+    const issue = issues.find((i: { keys: string[] }) => i.keys.includes('b.partial.natural'));
+    assert.ok(issue, JSON.stringify(issues));
+    assert.equal(issue.agency, '白河镇党政综合办公室');
+    await reviewer.post(`/api/review/issues/${issue.id}/transition`, { action: 'confirm' });
+    const assigned = await reviewer.post(`/api/review/issues/${issue.id}/transition`, { action: 'assign', dueOn: DUE });
+    assert.equal(assigned.body.assignedAgencyId, office.id, 'the report’s agency, matched by the reader');
+    const detail = await reviewer.get(`/api/review/reports/${issue.reportId}`);
+    assert.equal(
+      detail.body.issues.find((i: { id: number }) => i.id === issue.id).status,
+      'rectifying',
+      'the console’s report page sees the workflow',
+    );
+
+    const { paragraphs } = docxParagraphs((await reviewer.bytes(`/api/review/batches/${batch.id}/notice.docx`)).bytes);
+    assert.ok(paragraphs.includes('（一）白河镇党政综合办公室（1个）'), paragraphs.join('\n'));
+    assert.ok(paragraphs.includes(issue.message));
   }));
