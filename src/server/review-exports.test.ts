@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { XMLValidator } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
 import { cellLabel, cellSpecs, FORMAT_2021 } from '../format/index.ts';
 import { adminActor, createAgency } from '../register/index.ts';
@@ -166,11 +167,14 @@ test('exports: the 通报 DOCX, issues and reports XLSX, findings CSV — read b
 
 test('exports: a batch without confirmed issues gives a notice saying so', () =>
   withServer(async (t) => {
-    const gov = await createAgency(t.db, adminActor('test'), { name: '青山县人民政府' });
+    // A control character (a name pasted from a document) would make the DOCX unreadable to Word.
+    const gov = await createAgency(t.db, adminActor('test'), { name: '青山县\u0001人民政府' });
     const batch = await insertBatch(t.db, gov.id, '审查', null);
     await insertReport(t.db, batch, { agency: '青山县民政局', year: 2024, seed: 5 });
     const reviewer = await t.as('reviewer', 'reviewer', gov.id);
-    const { paragraphs } = docxParagraphs((await reviewer.bytes(`/api/review/batches/${batch}/notice.docx`)).bytes);
+    const { xml, paragraphs } = docxParagraphs((await reviewer.bytes(`/api/review/batches/${batch}/notice.docx`)).bytes);
+    assert.equal(XMLValidator.validate(xml), true);
+    assert.ok(paragraphs.includes('青山县人民政府'), 'the sign-off, without the control character');
     assert.equal(paragraphs[0], '关于2024年度政府信息公开工作年度报告审查情况的通报', 'the year of the reports when the batch has none');
     assert.ok(paragraphs.some((p) => p.endsWith('经审核，未发现需要整改的问题。')));
     assert.ok(!paragraphs.includes('二、问题清单'));

@@ -16,9 +16,15 @@ export interface LetterDocument {
   signature: readonly string[];
 }
 
-/** A run of text in an official font (the east-Asian font by name, Latin in Times New Roman). */
+// Characters XML 1.0 cannot hold: one in document.xml and Word refuses the whole file.
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+/**
+ * A run of text in an official font (the east-Asian font by name, Latin in Times New Roman);
+ * control characters (from a document read, a name typed) are dropped.
+ */
 export function run(text: string, font: string, size: number): TextRun {
-  return new TextRun({ text, size, font: { eastAsia: font, ascii: FONT.latin, hAnsi: FONT.latin } });
+  return new TextRun({ text: text.replace(NOT_XML, ''), size, font: { eastAsia: font, ascii: FONT.latin, hAnsi: FONT.latin } });
 }
 
 /** The body's fixed line pitch (28 pt). */
