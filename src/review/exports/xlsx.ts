@@ -88,7 +88,7 @@ const ISSUE_COLUMNS: Column[] = [
 export function issuesXlsx(db: Queryable, batchId: number): Promise<Uint8Array> {
   return workbookBytes(async (book) => {
     const ws = sheet(book, '问题', ISSUE_COLUMNS);
-    for (const i of await listIssues(db, batchId, { all: true })) {
+    for (const i of await listIssues(db, batchId, { all: true, source: false })) {
       ws.addRow({
         ...i,
         severity: SEVERITY_NAMES[i.severity],
