@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '../../db/index.ts';
 import { assertReviewer, batchInScope } from '../../review/access.ts';
-import { transitionInput, transitionIssue } from '../../review/issue-workflow.ts';
+import { issueEvents, transitionInput, transitionIssue } from '../../review/issue-workflow.ts';
 import { batchOfIssue, issueList, listIssues } from '../../review/issues.ts';
 import { ISSUE_STATUS_NAMES, type IssueStatus } from '../../review/types.ts';
 import { chinaToday, download, flag, id, readJson, readParam, readQuery, type ServerEnv } from '../http.ts';
@@ -47,6 +47,14 @@ export function reviewIssueRoutes(db: Database): Hono<ServerEnv> {
     await batchInScope(db, c, await batchOfIssue(db, issueId));
     const input = await readJson(c, transitionInput);
     return c.json(await transitionIssue(db, { username: user.username, scope: c.get('scope') }, issueId, input, chinaToday()));
+  });
+
+  // An issue's history: every transition with its actor and note, oldest first.
+  app.get('/issues/:id/events', async (c) => {
+    assertReviewer(c.get('user'));
+    const issueId = readParam(c, 'id', id);
+    await batchInScope(db, c, await batchOfIssue(db, issueId));
+    return c.json(await issueEvents(db, issueId));
   });
 
   // The exports: their libraries (docx, exceljs) are loaded when first asked for.
