@@ -212,7 +212,32 @@ test('end to end: a report uploaded to the console and read in the background go
       'the console’s report page sees the workflow',
     );
 
+    // The cell was misread: corrected, the checks no longer find the problem. The assigned issue
+    // stays in rectification (and in the notice); another finding of the cell cannot be confirmed.
+    const others = issues.filter((i: { id: number; keys: string[] }) => i.id !== issue.id && i.keys.includes('b.partial.natural'));
+    assert.ok(others.length > 0, 'the cell breaks a row and a column');
+    const corrected = await reviewer.post(`/api/review/reports/${issue.reportId}/corrections`, {
+      key: 'b.partial.natural',
+      value: cell.value,
+      reason: '原文为正确数值，读取有误',
+    });
+    assert.equal(corrected.status, 201, JSON.stringify(corrected.body));
+    const after = (await reviewer.get(`/api/review/batches/${batch.id}/issues?all=1`)).body;
+    assert.equal(after.find((i: { id: number }) => i.id === issue.id).present, false);
+    for (const other of others) {
+      const refused = await reviewer.post(`/api/review/issues/${other.id}/transition`, { action: 'confirm' });
+      assert.equal(refused.status, 409);
+      assert.match(refused.body.error.message, /不再发现/);
+    }
+
     const { paragraphs } = docxParagraphs((await reviewer.bytes(`/api/review/batches/${batch.id}/notice.docx`)).bytes);
     assert.ok(paragraphs.includes('（一）白河镇党政综合办公室（1个）'), paragraphs.join('\n'));
     assert.ok(paragraphs.includes(issue.message));
+
+    const sheet = (await workbook((await reviewer.bytes(`/api/review/batches/${batch.id}/reports.xlsx`)).bytes)).getWorksheet('报告');
+    assert.ok(sheet);
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const partial = sheet.getRow(2).getCell(headers.indexOf(cellLabel(FORMAT_2021, 'b.partial.natural')) + 1);
+    assert.equal(partial.value, cell.value, 'the figure in effect');
+    assert.match(String(partial.note), new RegExp(`原读取值 ${(cell.value ?? 0) + 5}，更正为 ${cell.value}`));
   }));
