@@ -39,12 +39,14 @@ export function statusCounts(): Record<IssueStatus, number> {
 
 const ISO = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
-// Where an issue is in the source: the finding's own place when the current findings give one,
+// Where an issue is in the source: the finding's own place when the current findings give one
+// (the finding of its rule and cells, of its message when a rule fires more than once there),
 // else the first of its cells that has one. It reads the report's JSON: lists that do not show
 // it (the 问题清单, the exports) leave it out.
 const SOURCE = `coalesce(
       (select f->'source' from jsonb_array_elements(r.findings) f
-        where f->>'rule' = i.rule and coalesce(f->'keys', '[]'::jsonb) = to_jsonb(i.keys) and f ? 'source' limit 1),
+        where f->>'rule' = i.rule and coalesce(f->'keys', '[]'::jsonb) = to_jsonb(i.keys) and f ? 'source'
+        order by f->>'message' = i.message desc limit 1),
       (select r.report->'cells'->k->'source' from unnest(i.keys) with ordinality as u(k, n)
         where r.report->'cells'->k ? 'source' order by n limit 1))`;
 
