@@ -25,11 +25,23 @@ export interface BatchIssue extends IssueView {
 /** The statuses of the 问题清单: confirmed, and everything after. */
 export const LISTED_STATUSES: readonly IssueStatus[] = ['confirmed', 'rectifying', 'responded', 'archived'];
 
+// What the readers notice while reading (`Report.messages`) has no rule definition to take a
+// title from: their names as a notice lists them.
+const READER_TITLES: Record<string, string> = {
+  'read-columns-unread': '表格有列未能读取',
+  'read-row-merged': '分项行合并填写，未按标准拆分',
+  'read-row-ambiguous': '行内数值少于列数，无法确定所属列',
+  'read-extra-values': '行内数值多于列数',
+  'read-number-rejoined': '数字被换行拆开',
+  'pdf-no-text': '扫描件，无文字层',
+  converted: '旧版文档经转换后读取',
+};
+
 const RULE_TITLES = new Map<string, string>([...RULES, ...SERIES_RULES].map((r) => [r.id, r.title]));
 
-/** A rule's title in Chinese, or its id for findings no rule makes (a reader's observations). */
+/** A rule's title in Chinese (a reader's observation's name), or the id of an unknown one. */
 export function ruleTitle(rule: string): string {
-  return RULE_TITLES.get(rule) ?? rule;
+  return RULE_TITLES.get(rule) ?? READER_TITLES[rule] ?? rule;
 }
 
 /** Zero counts of every status. */
