@@ -154,6 +154,13 @@ test('findings workflow: open → confirmed → rectifying → responded → ret
       ],
       'refused transitions left no event',
     );
+    const history = await reviewer.get(`/api/review/issues/${id}/events`);
+    assert.deepEqual(
+      history.body.map((e: { actor: string; from: string; to: string; note: string | null }) => [e.actor, e.from, e.to, e.note]),
+      events.rows.map((e) => [e.actor, e.from_status, e.to_status, e.note]),
+    );
+    assert.match(history.body[0].at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    assert.equal((await outsider.get(`/api/review/issues/${id}/events`)).status, 404);
     const audit = await t.db.query<{ actor: string }>(
       "select actor from audit_log where table_name = 'review_issues' and row_key = $1 and action = 'update' order by id",
       [String(id)],
