@@ -10,7 +10,7 @@ import { EChart } from '../components/register/EChart.tsx';
 import { ErrorAlert } from '../components/register/ErrorAlert.tsx';
 import type { Aggregate, AggregateGroup, AggregateTotal, FlaggedReport } from '../components/review/analysis-types.ts';
 import { type CellPick, CellReportsDrawer } from '../components/review/CellReportsDrawer.tsx';
-import { rankingsOf } from '../components/review/rankings.ts';
+import { type Ranking, rankingsOf, rankValue } from '../components/review/rankings.ts';
 import type { BatchSummary } from '../components/review/types.ts';
 
 /** The figures reviewers compare first, in the standard's order. */
@@ -31,6 +31,16 @@ const LEVEL_COLORS = ['#b71c1c', '#5c6bc0', '#26a69a', '#ffa726'];
 /** A figure's name for the drawer: 「表三 一、本年新收政府信息公开申请数量 · 总计」. */
 function totalLabel(t: Pick<AggregateTotal, 'table' | 'row' | 'column'>): string {
   return [t.table, t.row, t.column].filter(Boolean).join(' · ');
+}
+
+/** A group's identity: its year and level. */
+function groupId(group: AggregateGroup): string {
+  return `${group.year ?? 'none'}-${group.level}`;
+}
+
+/** A report as a chart names it: its agency, else its file. */
+function reportName(r: { agency: string | null; file: string }): string {
+  return r.agency ?? r.file;
 }
 
 function totalOf(group: AggregateGroup, key: string): number {
@@ -70,32 +80,24 @@ function MainChart({ groups, onPick }: { groups: AggregateGroup[]; onPick: (pick
   );
 }
 
-function RankingChart({
-  title,
-  entries,
-  onOpen,
-}: {
-  title: string;
-  entries: { agency: string; value: number; reportId?: number }[];
-  onOpen: (index: number) => void;
-}) {
-  const top = entries.slice(0, 10);
+function RankingChart({ ranking, onOpen }: { ranking: Ranking; onOpen: (index: number) => void }) {
+  const top = useMemo(() => ranking.entries.slice(0, 10), [ranking]);
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 140, right: 24, top: 8, bottom: 24 },
       xAxis: { type: 'value' },
-      yAxis: { type: 'category', inverse: true, data: top.map((e) => e.agency), axisLabel: { width: 130, overflow: 'truncate' } },
-      series: [{ name: title, type: 'bar', data: top.map((e) => e.value), itemStyle: { color: '#b71c1c' } }],
+      yAxis: { type: 'category', inverse: true, data: top.map(reportName), axisLabel: { width: 130, overflow: 'truncate' } },
+      series: [{ name: ranking.title, type: 'bar', data: top.map((e) => rankValue(ranking, e.value)), itemStyle: { color: '#b71c1c' } }],
     }),
-    [top, title],
+    [top, ranking],
   );
   if (top.length === 0) return <Typography.Text type="secondary">没有可排名的报告</Typography.Text>;
   return (
     <EChart
       option={option}
       height={Math.max(120, 28 * top.length + 40)}
-      label={`${title}：${top.map((e, i) => `第${i + 1}名${e.agency}${e.value}`).join('；')}`}
+      label={`${ranking.title}排名：${top.map((e) => `第${e.rank}名${reportName(e)}${rankValue(ranking, e.value)}${ranking.unit}`).join('；')}`}
       onClick={(click) => onOpen(click.dataIndex)}
     />
   );
@@ -112,7 +114,7 @@ function FlaggedChart({ flagged, onOpen }: { flagged: FlaggedReport[]; onOpen: (
       yAxis: {
         type: 'category',
         inverse: true,
-        data: top.map((f) => `${f.agency}${f.year ? ` ${f.year}` : ''}`),
+        data: top.map(reportName),
         axisLabel: { width: 130, overflow: 'truncate' },
       },
       series: [
@@ -127,7 +129,7 @@ function FlaggedChart({ flagged, onOpen }: { flagged: FlaggedReport[]; onOpen: (
     <EChart
       option={option}
       height={Math.max(120, 28 * top.length + 56)}
-      label={`发现问题的机关：${top.map((f) => `${f.agency}错误${f.errors}个、警告${f.warnings}个`).join('；')}`}
+      label={`发现问题的机关：${top.map((f) => `${reportName(f)}错误${f.errors}个、警告${f.warnings}个`).join('；')}`}
       onClick={(click) => {
         const f = top[click.dataIndex];
         if (f) onOpen(f);
@@ -153,7 +155,7 @@ function TotalsTable({ groups, onPick }: { groups: AggregateGroup[]; onPick: (pi
       for (const t of g.totals) {
         let row = byKey.get(t.key);
         if (!row) byKey.set(t.key, (row = { key: t.key, table: t.table, row: t.row, column: t.column, byLevel: {} }));
-        row.byLevel[g.level] = t;
+        row.byLevel[groupId(g)] = t;
       }
     return [...byKey.values()];
   }, [groups]);
@@ -190,11 +192,11 @@ function TotalsTable({ groups, onPick }: { groups: AggregateGroup[]; onPick: (pi
           { title: '列', dataIndex: 'column', width: 150, ellipsis: true },
           ...groups.map((g) => ({
             title: `${g.name}合计`,
-            key: g.level,
-            width: 110,
+            key: groupId(g),
+            width: 120,
             align: 'right' as const,
             render: (_: unknown, r: TotalRow) => {
-              const t = r.byLevel[g.level];
+              const t = r.byLevel[groupId(g)];
               if (!t) return '—';
               return (
                 <Button
@@ -212,10 +214,10 @@ function TotalsTable({ groups, onPick }: { groups: AggregateGroup[]; onPick: (pi
           })),
           ...groups.map((g) => ({
             title: `${g.name}填报份数`,
-            key: `${g.level}-n`,
+            key: `${groupId(g)}-n`,
             width: 100,
             align: 'right' as const,
-            render: (_: unknown, r: TotalRow) => r.byLevel[g.level]?.reports ?? '—',
+            render: (_: unknown, r: TotalRow) => r.byLevel[groupId(g)]?.reports ?? '—',
           })),
         ]}
       />
@@ -223,7 +225,7 @@ function TotalsTable({ groups, onPick }: { groups: AggregateGroup[]; onPick: (pi
   );
 }
 
-function LevelPanel({ group, onPick }: { group: AggregateGroup; onPick: (pick: CellPick) => void }) {
+function LevelPanel({ group }: { group: AggregateGroup }) {
   const navigate = useNavigate();
   const rankings = rankingsOf(group);
   return (
@@ -247,14 +249,12 @@ function LevelPanel({ group, onPick }: { group: AggregateGroup; onPick: (pick: C
       <Row gutter={12}>
         {rankings.map((r) => (
           <Col span={12} key={r.id} style={{ marginBottom: 12 }}>
-            <Card size="small" title={r.title}>
+            <Card size="small" title={`排名：${r.title}${r.unit === '%' ? '（%）' : ''}`}>
               <RankingChart
-                title={r.title}
-                entries={r.entries}
+                ranking={r}
                 onOpen={(i) => {
                   const e = r.entries[i];
-                  if (e?.reportId) navigate(`/review/reports/${e.reportId}${r.key ? `?keys=${encodeURIComponent(r.key)}` : ''}`);
-                  else if (r.key) onPick({ key: r.key, label: r.title });
+                  if (e) navigate(`/review/reports/${e.reportId}${r.key ? `?keys=${encodeURIComponent(r.key)}` : ''}`);
                 }}
               />
             </Card>
@@ -280,7 +280,7 @@ export default function ReviewAggregatePage() {
     queryFn: () => get<Aggregate>(`/review/batches/${batchId}/aggregate?by=level`),
   });
   const groups = aggregate.data?.groups ?? [];
-  const current = groups.find((g) => g.level === level) ?? groups[0];
+  const current = groups.find((g) => groupId(g) === level) ?? groups[0];
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -306,12 +306,12 @@ export default function ReviewAggregatePage() {
           {groups.length > 1 && (
             <Segmented
               aria-label="层级"
-              value={current?.level}
+              value={current ? groupId(current) : undefined}
               onChange={(v) => setLevel(String(v))}
-              options={groups.map((g) => ({ value: g.level, label: `${g.name}（${g.reports}份）` }))}
+              options={groups.map((g) => ({ value: groupId(g), label: `${g.name}（${g.reports}份）` }))}
             />
           )}
-          {current && <LevelPanel key={current.level} group={current} onPick={setPick} />}
+          {current && <LevelPanel key={groupId(current)} group={current} />}
           <Card size="small" title="各层级合计（点击数值查看数据来源）">
             <TotalsTable groups={groups} onPick={setPick} />
           </Card>

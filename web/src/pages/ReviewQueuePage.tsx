@@ -44,14 +44,8 @@ function ImportCollected() {
     if (!batchId) return;
     setBusy(true);
     try {
-      const result = await api<{ added?: unknown[]; skipped?: unknown[]; count?: number }>(
-        'POST',
-        `/review/batches/${batchId}/import-collected`,
-        year ? { year } : {},
-      );
-      const added = Array.isArray(result?.added) ? result.added.length : (result?.count ?? 0);
-      const skipped = Array.isArray(result?.skipped) ? result.skipped.length : 0;
-      message.success(`已加入${added}份报告${skipped ? `，跳过${skipped}份` : ''}`);
+      const result = await api<{ added: unknown[]; already?: number }>('POST', `/review/batches/${batchId}/import-collected`, year ? { year } : {});
+      message.success(`已加入${result.added.length}份报告${result.already ? `，${result.already}份已在本批次中` : ''}，正在读取`);
       await client.invalidateQueries({ queryKey: ['review-batches'] });
       await client.invalidateQueries({ queryKey: ['review-batch', batchId] });
     } catch (error) {

@@ -12,30 +12,37 @@ export interface AggregateTotal {
   reports: number;
 }
 
-/** One agency in a ranking. */
+/** A report's place in a ranking. */
 export interface RankingEntry {
-  reportId?: number;
-  agency: string;
-  year?: number | null;
+  rank: number;
+  reportId: number;
+  agency: string | null;
+  file: string;
   value: number;
 }
 
-/** An agency whose report has findings. */
+/** A report with errors or warnings. */
 export interface FlaggedReport {
   reportId: number;
-  agency: string;
-  year?: number | null;
+  agency: string | null;
+  file: string;
   errors: number;
   warnings: number;
+  rules: string[];
 }
 
-/** A level (政府 or 部门) of a batch, aggregated. */
+/** The rankings the server computes (src/compare RANKINGS). */
+export type RankingId = 'applications' | 'granted-share' | 'review-corrected';
+
+/** One year and level (政府 or 部门) of a batch, summed and ranked (figures in effect). */
 export interface AggregateGroup {
-  level: 'government' | 'department' | string;
+  year: number | null;
+  level: 'government' | 'department';
+  /** 「2024年·部门」. */
   name: string;
   reports: number;
   totals: AggregateTotal[];
-  rankings: Record<string, RankingEntry[] | { title?: string; key?: string; entries?: RankingEntry[]; items?: RankingEntry[] }>;
+  rankings: Partial<Record<RankingId, RankingEntry[]>>;
   flagged: FlaggedReport[];
 }
 
