@@ -73,7 +73,9 @@ export function IssueTransitionDialog({
   }, [open, action, issue, defaultAgencyId, form]);
   const spec = action ? ISSUE_ACTIONS[action] : undefined;
   const submit = async () => {
-    const values = await form.validateFields();
+    // A missing required note is shown under its field by the form; nothing is sent.
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return;
     setBusy(true);
     setFailure(undefined);
     try {
