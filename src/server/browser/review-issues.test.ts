@@ -184,7 +184,7 @@ test('the reviewer confirms a finding, assigns it, exports the 通报; the agenc
   await card.getByRole('button', { name: '提交整改情况' }).click();
   // Answered, it leaves the list of those to rectify for the answered ones.
   await card.waitFor({ state: 'detached' });
-  await clerk.getByRole('radio', { name: /已反馈/ }).click();
+  await clerk.getByText(/^已反馈（\d+）$/).click();
   await card.getByText('已反馈', { exact: true }).waitFor();
   await card.getByText('已更正表三第一行数据').waitFor();
   assert.equal(await card.getByRole('textbox').count(), 0, 'read-only after the response');
@@ -208,7 +208,7 @@ test('the reviewer confirms a finding, assigns it, exports the 通报; the agenc
   assert.equal(stored.status, 'archived');
   // The clerk sees it archived and still read-only.
   await clerk.goto(`${rig.url}/rectification`);
-  await clerk.getByRole('radio', { name: /全部/ }).click();
+  await clerk.getByText(/^全部（\d+）$/).click();
   await clerk.getByRole('article', { name: message }).getByText('已归档').waitFor();
   await reviewer.waitForTimeout(200);
   assert.deepEqual(dialogs, []);
