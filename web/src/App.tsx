@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { api } from './api.ts';
-import { SessionProvider, useMe, useSessionQuery, type UserRole } from './session.tsx';
+import { type Me, SessionProvider, useMe, useSessionQuery, type UserRole } from './session.tsx';
 import { useWorkspace, WorkspaceProvider } from './workspace.tsx';
 import LoginPage from './pages/LoginPage.tsx';
 import AccountPage from './pages/AccountPage.tsx';
@@ -21,12 +21,23 @@ const ReportPage = lazy(() => import('./pages/ReportPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+const ReviewIssuesPage = lazy(() => import('./pages/ReviewIssuesPage.tsx'));
+const ReviewAggregatePage = lazy(() => import('./pages/ReviewAggregatePage.tsx'));
+const ReviewQueuePage = lazy(() => import('./pages/ReviewQueuePage.tsx'));
+const RectificationPage = lazy(() => import('./pages/RectificationPage.tsx'));
 
 interface Entry {
   path: string;
   label: string;
   roles?: UserRole[];
+  /** Shown only when this holds of the user (beyond the roles). */
+  when?: (me: Me) => boolean;
 }
+
+/** 审阅人, and the system's administrator (no agency), use the reviewer console. */
+const isReviewer = (me: Me) => me.user.role === 'reviewer' || (me.user.role === 'admin' && me.user.agencyId === null);
+/** Agency staff receive 整改 notices for their agency. */
+const isAgencyStaff = (me: Me) => me.user.role !== 'reviewer' && me.user.agencyId !== null;
 
 /** The menu, in the order of the work. */
 const MENU: Entry[] = [
@@ -39,7 +50,16 @@ const MENU: Entry[] = [
   { path: '/audit', label: '操作记录' },
   { path: '/calendar', label: '工作日历' },
   { path: '/users', label: '用户管理', roles: ['admin'] },
+  { path: '/review/queue', label: '采集队列', when: isReviewer },
+  { path: '/rectification', label: '整改通知', when: isAgencyStaff },
 ];
+
+/** A reviewer's page; anyone else is told it is not theirs (the API refuses them too). */
+function ReviewerOnly({ children }: { children: ReactNode }) {
+  const me = useMe();
+  if (!isReviewer(me)) return <Result status="403" title="无权访问" subTitle="只有审阅人可以使用审阅功能" extra={<Link to="/">回到工作台</Link>} />;
+  return children;
+}
 
 function Header() {
   const me = useMe();
@@ -90,7 +110,7 @@ function Header() {
 function Shell({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
-  const entries = MENU.filter((e) => !e.roles || e.roles.includes(me.user.role));
+  const entries = MENU.filter((e) => (!e.roles || e.roles.includes(me.user.role)) && (!e.when || e.when(me)));
   const selected = [...entries].reverse().find((e) => (e.path === '/' ? location.pathname === '/' : location.pathname.startsWith(e.path)));
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -135,6 +155,31 @@ function Pages() {
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/calendar" element={<CalendarPage />} />
           <Route path="/users" element={<UsersPage />} />
+          <Route
+            path="/review/batches/:id/issues"
+            element={
+              <ReviewerOnly>
+                <ReviewIssuesPage />
+              </ReviewerOnly>
+            }
+          />
+          <Route
+            path="/review/batches/:id/aggregate"
+            element={
+              <ReviewerOnly>
+                <ReviewAggregatePage />
+              </ReviewerOnly>
+            }
+          />
+          <Route
+            path="/review/queue"
+            element={
+              <ReviewerOnly>
+                <ReviewQueuePage />
+              </ReviewerOnly>
+            }
+          />
+          <Route path="/rectification" element={<RectificationPage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/login" element={<Navigate to="/" replace />} />
           <Route path="*" element={<Result status="404" title="没有这个页面" extra={<Link to="/">回到工作台</Link>} />} />

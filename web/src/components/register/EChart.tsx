@@ -8,12 +8,37 @@ import { useEffect, useRef } from 'react';
 
 use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-export function EChart({ option, height = 260, label }: { option: EChartsCoreOption; height?: number; label: string }) {
+/** What a click on a bar or slice names: its series, its category and its place in the data. */
+export interface ChartClick {
+  seriesIndex: number;
+  seriesName: string;
+  dataIndex: number;
+  name: string;
+}
+
+export function EChart({
+  option,
+  height = 260,
+  label,
+  onClick,
+}: {
+  option: EChartsCoreOption;
+  height?: number;
+  label: string;
+  onClick?: (click: ChartClick) => void;
+}) {
   const box = useRef<HTMLDivElement>(null);
+  // The latest handler, read at click time, so a new closure does not redraw the chart.
+  const handler = useRef(onClick);
+  handler.current = onClick;
   useEffect(() => {
     if (!box.current) return;
     const chart = init(box.current);
     chart.setOption(option);
+    chart.on('click', (params) => {
+      const p = params as { seriesIndex?: number; seriesName?: string; dataIndex?: number; name?: string };
+      handler.current?.({ seriesIndex: p.seriesIndex ?? 0, seriesName: p.seriesName ?? '', dataIndex: p.dataIndex ?? 0, name: p.name ?? '' });
+    });
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(box.current);
     return () => {
@@ -21,5 +46,5 @@ export function EChart({ option, height = 260, label }: { option: EChartsCoreOpt
       chart.dispose();
     };
   }, [option]);
-  return <div ref={box} role="img" aria-label={label} style={{ width: '100%', height }} />;
+  return <div ref={box} role="img" aria-label={label} style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined }} />;
 }
