@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { api } from './api.ts';
-import { SessionProvider, useMe, useSessionQuery, type UserRole } from './session.tsx';
+import { type Me, SessionProvider, useMe, useSessionQuery, type UserRole } from './session.tsx';
 import { useWorkspace, WorkspaceProvider } from './workspace.tsx';
 import LoginPage from './pages/LoginPage.tsx';
 import AccountPage from './pages/AccountPage.tsx';
@@ -21,12 +21,21 @@ const ReportPage = lazy(() => import('./pages/ReportPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+const ReviewBatchesPage = lazy(() => import('./pages/ReviewBatchesPage.tsx'));
+const ReviewBatchPage = lazy(() => import('./pages/ReviewBatchPage.tsx'));
+const ReviewReportPage = lazy(() => import('./pages/ReviewReportPage.tsx'));
+const ReviewComparePage = lazy(() => import('./pages/ReviewComparePage.tsx'));
 
 interface Entry {
   path: string;
   label: string;
   roles?: UserRole[];
+  /** A further condition on the user (e.g. an administrator of the whole system). */
+  when?: (user: Me['user']) => boolean;
 }
+
+/** The reviewer console: 审阅人, and the system's administrators (of no one agency). */
+const reviewer = (user: Me['user']) => user.role === 'reviewer' || (user.role === 'admin' && user.agencyId === null);
 
 /** The menu, in the order of the work. */
 const MENU: Entry[] = [
@@ -39,6 +48,7 @@ const MENU: Entry[] = [
   { path: '/audit', label: '操作记录' },
   { path: '/calendar', label: '工作日历' },
   { path: '/users', label: '用户管理', roles: ['admin'] },
+  { path: '/review', label: '审阅批次', when: reviewer },
 ];
 
 function Header() {
@@ -90,7 +100,7 @@ function Header() {
 function Shell({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
-  const entries = MENU.filter((e) => !e.roles || e.roles.includes(me.user.role));
+  const entries = MENU.filter((e) => (!e.roles || e.roles.includes(me.user.role)) && (!e.when || e.when(me.user)));
   const selected = [...entries].reverse().find((e) => (e.path === '/' ? location.pathname === '/' : location.pathname.startsWith(e.path)));
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -135,6 +145,10 @@ function Pages() {
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/calendar" element={<CalendarPage />} />
           <Route path="/users" element={<UsersPage />} />
+          <Route path="/review" element={<ReviewBatchesPage />} />
+          <Route path="/review/batches/:id" element={<ReviewBatchPage />} />
+          <Route path="/review/reports/:id" element={<ReviewReportPage />} />
+          <Route path="/review/compare" element={<ReviewComparePage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/login" element={<Navigate to="/" replace />} />
           <Route path="*" element={<Result status="404" title="没有这个页面" extra={<Link to="/">回到工作台</Link>} />} />
