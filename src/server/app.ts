@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from '../db/index.ts';
 import { AppError } from '../errors.ts';
 import { MAX_ATTACHMENT_BYTES } from '../register/index.ts';
+import { ReviewRuntime, type ReviewRuntimeOptions } from '../review/index.ts';
 import { errorResponse, type ServerEnv } from './http.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { analyzeRoutes } from './routes/analyze.ts';
@@ -16,6 +17,7 @@ import { feeRoutes } from './routes/fees.ts';
 import { letterRoutes } from './routes/letters.ts';
 import { registerRoutes } from './routes/registers.ts';
 import { type ReportWorkspaceOptions, reportWorkspaceRoutes } from './routes/report-workspace.ts';
+import { reviewRoutes } from './routes/review.ts';
 import { userRoutes } from './routes/users.ts';
 import { vocabularyRoutes } from './routes/vocabulary.ts';
 import { requireSession } from './session.ts';
@@ -31,6 +33,15 @@ export interface AppOptions {
   maxUploadBytes?: number;
   /** Largest attachment of a case (default and at most 20 MiB). */
   maxAttachmentBytes?: number;
+  /** Largest upload of files to a review batch (default 200 MiB: many reports, or a zip of them). */
+  maxReviewUploadBytes?: number;
+  /**
+   * The reviewer console's background reader and queue: given by the server that owns it
+   * (`startServer` stops it on close); else one is made and started here.
+   */
+  review?: ReviewRuntime;
+  /** Options of the reviewer console's runtime when it is made here. */
+  reviewOptions?: ReviewRuntimeOptions;
   /** The report exports (PDF time limit). */
   reports?: ReportWorkspaceOptions;
   /** Login rate limiting (defaults: 5 failures per user name, 20 per client address, in 15 minutes). */
@@ -53,6 +64,8 @@ function limit(maxSize: number, what = '请求体'): MiddlewareHandler {
 // Attachments are posted as multipart form data: the file plus a little of the form's own.
 const ATTACHMENT_PATH = /^\/api\/applications\/[^/]+\/attachments$/;
 const FORM_OVERHEAD = 64 * 1024;
+// Files of a review batch: many reports, or a zip of them, in one multipart body.
+const REVIEW_UPLOAD_PATH = /^\/api\/review\/batches\/[^/]+\/files$/;
 
 /** The web application: the JSON API under /api over the register and the readers. */
 export function createApp(options: AppOptions): Hono<ServerEnv> {
@@ -72,10 +85,12 @@ export function createApp(options: AppOptions): Hono<ServerEnv> {
   const maxUpload = options.maxUploadBytes ?? 20 * 1024 * 1024;
   const maxAttachment = Math.min(options.maxAttachmentBytes ?? MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_BYTES);
   const attachmentLimit = limit(maxAttachment + FORM_OVERHEAD, '附件');
+  const reviewUploadLimit = limit(options.maxReviewUploadBytes ?? 200 * 1024 * 1024, '上传的文件');
   api.use('/analyze', limit(maxUpload));
   api.use('*', async (c, next) => {
     if (c.req.path === '/api/analyze') return next();
     if (c.req.method === 'POST' && ATTACHMENT_PATH.test(c.req.path)) return attachmentLimit(c, next);
+    if (c.req.method === 'POST' && REVIEW_UPLOAD_PATH.test(c.req.path)) return reviewUploadLimit(c, next);
     return limit(maxBody)(c, next);
   });
 
@@ -94,6 +109,7 @@ export function createApp(options: AppOptions): Hono<ServerEnv> {
   api.route('/agencies', reportWorkspaceRoutes(db, options.reports));
   api.route('/fees', feeRoutes(db));
   api.route('/analyze', analyzeRoutes({ log }));
+  api.route('/review', reviewRoutes(db, options.review ?? new ReviewRuntime(db, { log, ...options.reviewOptions }).start()));
   api.route('/vocabulary', vocabularyRoutes());
   api.route('/format', formatRoutes());
   app.route('/api', api);
