@@ -42,26 +42,30 @@ export interface DrawnBox {
 
 /** The page drawn on the canvas (its dark pixels) and the cell boxes over it, read from the page. */
 export async function drawnBoxes(page: Page): Promise<{ page: number; ink: number; boxes: DrawnBox[] }> {
+  // No named functions inside: the test runner's transpiler would wrap them in a helper the page lacks.
   return page.evaluate(() => {
     const canvas = document.querySelector<HTMLCanvasElement>('canvas[data-page]');
     if (!canvas) throw new Error('no page drawn');
     const c = canvas.getBoundingClientRect();
     const ratio = canvas.width / c.width;
     const context = canvas.getContext('2d')!;
-    const dark = (x: number, y: number, w: number, h: number) => {
+    const elements = Array.from(document.querySelectorAll<HTMLElement>('.gk-cell-box'));
+    // Regions to count dark pixels in: the whole page, then the middle of each box (clear of the rulings).
+    const regions: [number, number, number, number][] = [[0, 0, canvas.width, canvas.height]];
+    const boxes: DrawnBox[] = [];
+    for (const el of elements) {
+      const r = el.getBoundingClientRect();
+      const inside = r.left >= c.left - 4 && r.top >= c.top - 4 && r.right <= c.right + 4 && r.bottom <= c.bottom + 4 && r.width > 4 && r.height > 4;
+      regions.push([(r.left - c.left + r.width * 0.2) * ratio, (r.top - c.top + r.height * 0.2) * ratio, r.width * 0.6 * ratio, r.height * 0.6 * ratio]);
+      boxes.push({ key: el.dataset.key ?? '', inside, ink: 0 });
+    }
+    const ink = regions.map(([x, y, w, h]) => {
       const data = context.getImageData(Math.round(x), Math.round(y), Math.max(1, Math.round(w)), Math.max(1, Math.round(h))).data;
       let n = 0;
       for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (data[i]! + data[i + 1]! + data[i + 2]!) / 3 < 140) n++;
       return n;
-    };
-    const boxes = Array.from(document.querySelectorAll<HTMLElement>('.gk-cell-box')).map((el) => {
-      const r = el.getBoundingClientRect();
-      const inside = r.left >= c.left - 4 && r.top >= c.top - 4 && r.right <= c.right + 4 && r.bottom <= c.bottom + 4 && r.width > 4 && r.height > 4;
-      // The middle of the box, clear of the table's rulings at its edges.
-      const x = (r.left - c.left + r.width * 0.2) * ratio;
-      const y = (r.top - c.top + r.height * 0.2) * ratio;
-      return { key: el.dataset.key ?? '', inside, ink: dark(x, y, r.width * 0.6 * ratio, r.height * 0.6 * ratio) };
     });
-    return { page: Number(canvas.dataset.page), ink: dark(0, 0, canvas.width, canvas.height), boxes };
+    boxes.forEach((b, i) => (b.ink = ink[i + 1]!));
+    return { page: Number(canvas.dataset.page), ink: ink[0]!, boxes };
   });
 }

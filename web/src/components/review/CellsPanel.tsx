@@ -1,7 +1,7 @@
 // The report's three tables as cells: the standard's labels, the value as read (its raw text) and
 // the value in effect, 「已更正」 where a reviewer corrected it; choosing a cell selects it, and
 // each can be corrected.
-import { Button, Table, Tabs, Tag, Typography } from 'antd';
+import { Badge, Button, Table, Tabs, Tag, Typography } from 'antd';
 import { type HTMLAttributes, useEffect, useMemo, useState } from 'react';
 import { shownValue } from './common.tsx';
 import type { CellView } from './types.ts';
@@ -30,7 +30,10 @@ export function CellsPanel({ cells, selectedKeys, flagged, onSelect, onCorrect }
   }, [firstTable, selectedKeys]);
   useEffect(() => {
     const first = selectedKeys[0];
-    if (first) document.querySelector(`tr[data-key="${CSS.escape(first)}"]`)?.scrollIntoView({ block: 'nearest' });
+    if (!first) return;
+    // After the tab's pane has been laid out.
+    const timer = setTimeout(() => document.querySelector(`tr[data-key="${CSS.escape(first)}"]`)?.scrollIntoView({ block: 'nearest' }), 80);
+    return () => clearTimeout(timer);
   }, [selectedKeys, tab]);
   if (cells.length === 0) return <Typography.Text type="secondary">未读取到表格数据</Typography.Text>;
   return (
@@ -40,7 +43,14 @@ export function CellsPanel({ cells, selectedKeys, flagged, onSelect, onCorrect }
       onChange={setTab}
       items={groups.map(([table, list]) => ({
         key: table,
-        label: `${table}（${list.filter((c) => flagged.has(c.key)).length > 0 ? `${list.filter((c) => flagged.has(c.key)).length}处有问题` : list.length}）`,
+        label: (
+          <span title={table}>
+            {table.replace(/（.*$/, '')}
+            {list.some((c) => flagged.has(c.key)) && (
+              <Badge count={list.filter((c) => flagged.has(c.key)).length} size="small" title="有问题的单元格" style={{ marginLeft: 4 }} />
+            )}
+          </span>
+        ),
         children: (
           <Table<CellView>
             aria-label={`${table}的单元格`}
@@ -63,12 +73,12 @@ export function CellsPanel({ cells, selectedKeys, flagged, onSelect, onCorrect }
               }) as HTMLAttributes<HTMLElement>
             }
             columns={[
-              { title: '行', dataIndex: 'row', ellipsis: true },
-              { title: '列', dataIndex: 'column', width: 110, ellipsis: true },
+              { title: '行', dataIndex: 'row' },
+              { title: '列', dataIndex: 'column', width: 96 },
               {
                 title: '读取值',
                 key: 'read',
-                width: 80,
+                width: 64,
                 render: (_, c) => <span title={c.read ? `原文：${c.read.raw || '（空白）'}` : '原文中未找到'}>{c.read ? c.read.raw || '（空白）' : '未找到'}</span>,
               },
               {
