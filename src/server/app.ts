@@ -15,9 +15,11 @@ import { loginRoutes, meRoutes } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { feeRoutes } from './routes/fees.ts';
 import { letterRoutes } from './routes/letters.ts';
+import { rectificationRoutes } from './routes/rectification.ts';
 import { registerRoutes } from './routes/registers.ts';
 import { type ReportWorkspaceOptions, reportWorkspaceRoutes } from './routes/report-workspace.ts';
 import { reviewRoutes } from './routes/review.ts';
+import { reviewIssueRoutes } from './routes/review-issues.ts';
 import { userRoutes } from './routes/users.ts';
 import { vocabularyRoutes } from './routes/vocabulary.ts';
 import { requireSession } from './session.ts';
@@ -112,6 +114,8 @@ export function createApp(options: AppOptions): Hono<ServerEnv> {
   api.route('/review', reviewRoutes(db, options.review ?? new ReviewRuntime(db, { log, ...options.reviewOptions }).start()));
   api.route('/vocabulary', vocabularyRoutes());
   api.route('/format', formatRoutes());
+  api.route('/review', reviewIssueRoutes(db));
+  api.route('/rectification', rectificationRoutes(db));
   app.route('/api', api);
 
   serveWeb(app, options.webRoot === undefined ? findWebRoot() : options.webRoot || undefined);
