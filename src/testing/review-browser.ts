@@ -23,11 +23,16 @@ export async function uploadToNewBatch(page: Page, name: string, files: readonly
   await page.waitForURL(/\/review\/batches\/\d+$/);
   const batchId = Number(/\/review\/batches\/(\d+)$/.exec(page.url())![1]);
   await page.getByRole('heading', { name }).waitFor();
-  await page.locator('input[type="file"]').setInputFiles(
-    files.map((f) => ({ name: f.name, mimeType: MIME[f.name.split('.').pop() ?? ''] ?? 'application/octet-stream', buffer: f.buffer })),
-  );
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles(
+      files.map((f) => ({ name: f.name, mimeType: MIME[f.name.split('.').pop() ?? ''] ?? 'application/octet-stream', buffer: f.buffer })),
+    );
   // Every request answered (antd marks the file done), then every report read.
-  await page.locator('.ant-upload-list-item-done').nth(files.length - 1).waitFor({ timeout: 120_000 });
+  await page
+    .locator('.ant-upload-list-item-done')
+    .nth(files.length - 1)
+    .waitFor({ timeout: 120_000 });
   await page.getByText(`已全部读取：共 ${reports} 份`).waitFor({ timeout: 180_000 });
   return batchId;
 }
@@ -56,7 +61,12 @@ export async function drawnBoxes(page: Page): Promise<{ page: number; ink: numbe
     for (const el of elements) {
       const r = el.getBoundingClientRect();
       const inside = r.left >= c.left - 4 && r.top >= c.top - 4 && r.right <= c.right + 4 && r.bottom <= c.bottom + 4 && r.width > 4 && r.height > 4;
-      regions.push([(r.left - c.left + r.width * 0.2) * ratio, (r.top - c.top + r.height * 0.2) * ratio, r.width * 0.6 * ratio, r.height * 0.6 * ratio]);
+      regions.push([
+        (r.left - c.left + r.width * 0.2) * ratio,
+        (r.top - c.top + r.height * 0.2) * ratio,
+        r.width * 0.6 * ratio,
+        r.height * 0.6 * ratio,
+      ]);
       boxes.push({ key: el.dataset.key ?? '', inside, ink: 0 });
     }
     const ink = regions.map(([x, y, w, h]) => {

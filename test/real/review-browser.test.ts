@@ -36,9 +36,10 @@ test("the corpus PDFs uploaded: hzq2023's table C finding with its cells boxed o
     pdfs.map((name) => ({ name, buffer: readFileSync(resolve(corpus, name)) })),
     pdfs.length,
   );
-  const { rows } = await rig.db.query<{ id: number; status: string }>("select id, status from review_reports where batch_id = $1 and file_name = 'hzq2023.pdf'", [
-    batchId,
-  ]);
+  const { rows } = await rig.db.query<{ id: number; status: string }>(
+    "select id, status from review_reports where batch_id = $1 and file_name = 'hzq2023.pdf'",
+    [batchId],
+  );
   assert.equal(rows[0]?.status, 'read');
   await page.getByRole('link', { name: 'hzq2023.pdf' }).click();
   await page.waitForURL(new RegExp(`/review/reports/${rows[0]!.id}`));

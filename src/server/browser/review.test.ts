@@ -41,11 +41,17 @@ before(async () => {
   const renderer = await startTestRenderer();
   try {
     const pdf = async (r: Report) => Buffer.from(await renderer.render(r));
-    files.push({ name: '东湖区司法局2024年政府信息公开工作年度报告.pdf', buffer: await pdf(doctor(doctor(justice, DOCTORED.key, 3), DOCTORED.table4, 2)) });
+    files.push({
+      name: '东湖区司法局2024年政府信息公开工作年度报告.pdf',
+      buffer: await pdf(doctor(doctor(justice, DOCTORED.key, 3), DOCTORED.table4, 2)),
+    });
     files.push({ name: '东湖区民政局2023.pdf', buffer: await pdf(of('东湖区民政局', 2023)) });
     files.push({ name: '东湖区民政局2024.pdf', buffer: await pdf(of('东湖区民政局', 2024)) });
     const zip = zipSync({
-      教育局: { '东湖区教育局2023.pdf': await renderer.render(of('东湖区教育局', 2023)), 年报: { '东湖区教育局2024.pdf': await renderer.render(of('东湖区教育局', 2024)) } },
+      教育局: {
+        '东湖区教育局2023.pdf': await renderer.render(of('东湖区教育局', 2023)),
+        年报: { '东湖区教育局2024.pdf': await renderer.render(of('东湖区教育局', 2024)) },
+      },
     });
     files.push({ name: '教育局年报.zip', buffer: Buffer.from(zip) });
   } finally {
@@ -60,7 +66,10 @@ after(() => rig?.close());
 
 /** The report of the batch read from `file`. */
 async function reportId(file: string): Promise<number> {
-  const { rows } = await rig.db.query<{ id: number }>('select id from review_reports where batch_id = $1 and file_name like $2', [batchId, `%${file}`]);
+  const { rows } = await rig.db.query<{ id: number }>('select id from review_reports where batch_id = $1 and file_name like $2', [
+    batchId,
+    `%${file}`,
+  ]);
   assert.equal(rows.length, 1, file);
   return rows[0]!.id;
 }
@@ -79,11 +88,17 @@ test('a reviewer uploads PDFs and a zip; they are read and listed with their fin
     rows.every((r) => r.status === 'read'),
     JSON.stringify(rows),
   );
-  assert.ok(rows.some((r) => r.file_name.includes('教育局/年报/东湖区教育局2024.pdf')), 'the zip expanded with its folders');
+  assert.ok(
+    rows.some((r) => r.file_name.includes('教育局/年报/东湖区教育局2024.pdf')),
+    'the zip expanded with its folders',
+  );
   assert.ok(rows.find((r) => r.file_name.startsWith('东湖区司法局'))!.errors >= 2);
   // The same bytes again: refused with the reason, nothing added.
   await page.locator('input[type="file"]').setInputFiles([{ name: '再次上传.pdf', mimeType: 'application/pdf', buffer: files[1]!.buffer }]);
-  await page.getByRole('list', { name: '未加入的文件' }).getByText(/再次上传\.pdf.*已在本批次中/).waitFor();
+  await page
+    .getByRole('list', { name: '未加入的文件' })
+    .getByText(/再次上传\.pdf.*已在本批次中/)
+    .waitFor();
   // Filters: only the reports with findings of errors, and a search.
   await page.getByLabel('搜索文件名或机关').fill('司法局');
   await page.getByLabel('搜索文件名或机关').press('Enter');
@@ -111,7 +126,10 @@ test('the report page: the finding selects its cells, boxed over the PDF page pd
     assert.ok(box.ink > 0, `${box.key}: the figure printed in the cell lies under its box`);
   }
   // Each box is over a cell the finding names, on the page the reader found it.
-  const { rows } = await rig.db.query<{ report: { cells: Record<string, { source?: { page?: number } }> } }>('select report from review_reports where id = $1', [id]);
+  const { rows } = await rig.db.query<{ report: { cells: Record<string, { source?: { page?: number } }> } }>(
+    'select report from review_reports where id = $1',
+    [id],
+  );
   const onPage = keys.filter((k) => rows[0]!.report.cells[k]?.source?.page === drawn.page);
   assert.deepEqual(drawn.boxes.map((b) => b.key).sort(), onPage.sort());
   // The cells' table shows the selection.
@@ -143,7 +161,10 @@ test('a cell corrected: the findings are checked again, the correction is kept w
     corrections.rows.map((r) => [Number(r.value), Number(r.read_value), r.corrected_by]),
     [[trueValue, trueValue + 3, 'reviewer1']],
   );
-  const issues = await rig.db.query<{ rule: string; present: boolean }>('select rule, present from review_issues where report_id = $1 and rule like $2', [id, 'b-%']);
+  const issues = await rig.db.query<{ rule: string; present: boolean }>(
+    'select rule, present from review_issues where report_id = $1 and rule like $2',
+    [id, 'b-%'],
+  );
   assert.ok(issues.rows.length >= 1 && issues.rows.every((r) => !r.present), JSON.stringify(issues.rows));
   await rig.screenshot(page, 'review-corrected');
   assert.deepEqual(rig.pageErrors, []);
@@ -162,7 +183,10 @@ test('the finding that remains is confirmed; dismissing asks for a note', async 
   const status = await rig.db.query<{ status: string }>('select status from review_issues where id = $1', [rows[0]!.id]);
   assert.equal(status.rows[0]!.status, 'confirmed');
   // Another open finding: 排除 cannot be done without a note.
-  const open = page.locator('li[data-issue]').filter({ has: page.getByRole('button', { name: /^排除：/ }) }).first();
+  const open = page
+    .locator('li[data-issue]')
+    .filter({ has: page.getByRole('button', { name: /^排除：/ }) })
+    .first();
   if ((await open.count()) > 0) {
     await open.getByRole('button', { name: /^排除：/ }).click();
     const dialog = page.getByRole('dialog', { name: '排除该问题' });

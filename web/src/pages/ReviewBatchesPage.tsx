@@ -59,7 +59,11 @@ export default function ReviewBatchesPage() {
             render: (_, b) => (
               <span>
                 共{b.reports.total}份，已读{b.reports.read}
-                {b.reports.unreadable > 0 && <Tag color="error" style={{ marginLeft: 4 }}>无法读取 {b.reports.unreadable}</Tag>}
+                {b.reports.unreadable > 0 && (
+                  <Tag color="error" style={{ marginLeft: 4 }}>
+                    无法读取 {b.reports.unreadable}
+                  </Tag>
+                )}
               </span>
             ),
           },

@@ -46,7 +46,11 @@ export default function ReviewComparePage() {
           ['本年', c.current, b],
         ].map(([label, ref, id]) => (
           <Col span={12} key={String(label)}>
-            <Card size="small" title={`${label as string}：${refLabel(ref as ReportRef)}`} extra={<Link to={`/review/reports/${id as number}`}>打开报告</Link>}>
+            <Card
+              size="small"
+              title={`${label as string}：${refLabel(ref as ReportRef)}`}
+              extra={<Link to={`/review/reports/${id as number}`}>打开报告</Link>}
+            >
               <Typography.Text type="secondary">文件：{(ref as ReportRef).file}</Typography.Text>
             </Card>
           </Col>
@@ -90,9 +94,18 @@ export default function ReviewComparePage() {
               dataIndex: 'change',
               width: 100,
               render: (v: number | null) =>
-                v === null ? <Typography.Text type="secondary">无法比较</Typography.Text> : <span style={{ color: v > 0 ? '#cf1322' : v < 0 ? '#389e0d' : undefined }}>{v > 0 ? `+${v}` : v}</span>,
+                v === null ? (
+                  <Typography.Text type="secondary">无法比较</Typography.Text>
+                ) : (
+                  <span style={{ color: v > 0 ? '#cf1322' : v < 0 ? '#389e0d' : undefined }}>{v > 0 ? `+${v}` : v}</span>
+                ),
             },
-            { title: '变化幅度', dataIndex: 'relative', width: 100, render: (v: number | null) => (v === null ? '' : `${v > 0 ? '+' : ''}${Math.round(v * 1000) / 10}%`) },
+            {
+              title: '变化幅度',
+              dataIndex: 'relative',
+              width: 100,
+              render: (v: number | null) => (v === null ? '' : `${v > 0 ? '+' : ''}${Math.round(v * 1000) / 10}%`),
+            },
           ]}
         />
       </Card>

@@ -70,9 +70,7 @@ export default function ReviewReportPage() {
           {d.title ?? ([d.agency, d.year ? `${d.year}年度` : ''].filter(Boolean).join('') || d.fileName)}
         </Typography.Title>
         <Space wrap>
-          {compareWith && (
-            <Link to={compareLink(compareWith)}>与其他年度对比</Link>
-          )}
+          {compareWith && <Link to={compareLink(compareWith)}>与其他年度对比</Link>}
           {d.otherYears.length > 1 &&
             [...d.otherYears]
               .sort((a, b) => a.year - b.year)
@@ -93,7 +91,16 @@ export default function ReviewReportPage() {
             { key: 'level', label: '层级', children: d.agencyLevel ? LEVEL_NAMES[d.agencyLevel] : '未识别' },
             { key: 'year', label: '年度', children: d.year ? `${d.year}年` : '未识别' },
             { key: 'file', label: '文件', children: d.fileName },
-            { key: 'read', label: '读取情况', children: <>{<Tag color={REPORT_STATUS[d.status].color}>{REPORT_STATUS[d.status].label}</Tag>}{howRead(d)}</> },
+            {
+              key: 'read',
+              label: '读取情况',
+              children: (
+                <>
+                  {<Tag color={REPORT_STATUS[d.status].color}>{REPORT_STATUS[d.status].label}</Tag>}
+                  {howRead(d)}
+                </>
+              ),
+            },
             { key: 'published', label: '发布日期', children: d.publishedOn ? formatDay(d.publishedOn) : '未知' },
           ]}
         />
@@ -113,7 +120,11 @@ export default function ReviewReportPage() {
         </Col>
         <Col xs={24} xl={14}>
           <Card size="small" title="原文" style={{ position: 'sticky', top: 8 }}>
-            {d.view === 'pdf' ? <PdfSource reportId={d.id} selected={selectedCells} /> : <HtmlSource reportId={d.id} keys={selectedKeys} version={version} />}
+            {d.view === 'pdf' ? (
+              <PdfSource reportId={d.id} selected={selectedCells} />
+            ) : (
+              <HtmlSource reportId={d.id} keys={selectedKeys} version={version} />
+            )}
           </Card>
         </Col>
       </Row>

@@ -79,7 +79,9 @@ export function CellsPanel({ cells, selectedKeys, flagged, onSelect, onCorrect }
                 title: '读取值',
                 key: 'read',
                 width: 64,
-                render: (_, c) => <span title={c.read ? `原文：${c.read.raw || '（空白）'}` : '原文中未找到'}>{c.read ? c.read.raw || '（空白）' : '未找到'}</span>,
+                render: (_, c) => (
+                  <span title={c.read ? `原文：${c.read.raw || '（空白）'}` : '原文中未找到'}>{c.read ? c.read.raw || '（空白）' : '未找到'}</span>
+                ),
               },
               {
                 title: '现值',

@@ -12,7 +12,17 @@ interface Values {
   reason: string;
 }
 
-export function CorrectionDialog({ reportId, cell, onDone, onClose }: { reportId: number; cell: CellView | undefined; onDone: (detail: ReportDetail) => void; onClose: () => void }) {
+export function CorrectionDialog({
+  reportId,
+  cell,
+  onDone,
+  onClose,
+}: {
+  reportId: number;
+  cell: CellView | undefined;
+  onDone: (detail: ReportDetail) => void;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -36,7 +46,16 @@ export function CorrectionDialog({ reportId, cell, onDone, onClose }: { reportId
     }
   };
   return (
-    <Modal open={cell !== undefined} title="更正单元格" okText="更正" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} forceRender>
+    <Modal
+      open={cell !== undefined}
+      title="更正单元格"
+      okText="更正"
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      forceRender
+    >
       {cell && (
         <Typography.Paragraph>
           {cell.table}「{cell.row}」「{cell.column}」

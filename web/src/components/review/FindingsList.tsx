@@ -81,7 +81,17 @@ export function FindingsList({ reportId, issues, selectedKeys, onSelect }: Props
                   type="button"
                   aria-pressed={chosen}
                   onClick={() => onSelect(chosen ? [] : issue.keys)}
-                  style={{ display: 'block', width: '100%', textAlign: 'left', cursor: 'pointer', font: 'inherit', fontSize: 13, padding: 0, border: 0, background: 'none' }}
+                  style={{
+                    display: 'block',
+                    width: '100%',
+                    textAlign: 'left',
+                    cursor: 'pointer',
+                    font: 'inherit',
+                    fontSize: 13,
+                    padding: 0,
+                    border: 0,
+                    background: 'none',
+                  }}
                 >
                   <Tag color={SEVERITY_TAGS[issue.severity].color}>{SEVERITY_TAGS[issue.severity].label}</Tag>
                   <IssueStatusTag status={issue.status} />
@@ -101,7 +111,13 @@ export function FindingsList({ reportId, issues, selectedKeys, onSelect }: Props
                 <Space size={4} style={{ marginTop: 4 }}>
                   {issue.status === 'open' && issue.present && (
                     <>
-                      <Button size="small" type="primary" loading={busy === issue.id} onClick={() => void transition(issue, 'confirm')} aria-label={`确认：${issue.message}`}>
+                      <Button
+                        size="small"
+                        type="primary"
+                        loading={busy === issue.id}
+                        onClick={() => void transition(issue, 'confirm')}
+                        aria-label={`确认：${issue.message}`}
+                      >
                         确认
                       </Button>
                       <Button
@@ -141,7 +157,14 @@ export function FindingsList({ reportId, issues, selectedKeys, onSelect }: Props
       >
         <Typography.Paragraph>{dismissing?.message}</Typography.Paragraph>
         <label htmlFor="gk-dismiss-note">排除理由（必填）</label>
-        <Input.TextArea id="gk-dismiss-note" rows={3} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} placeholder="例如：原文表格此处为合并单元格，数据无误" />
+        <Input.TextArea
+          id="gk-dismiss-note"
+          rows={3}
+          maxLength={500}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder="例如：原文表格此处为合并单元格，数据无误"
+        />
       </Modal>
     </section>
   );

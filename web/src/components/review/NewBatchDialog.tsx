@@ -31,7 +31,16 @@ export function NewBatchDialog({ open, onCreated, onClose }: { open: boolean; on
     }
   };
   return (
-    <Modal open={open} title="新建审阅批次" okText="新建" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} forceRender>
+    <Modal
+      open={open}
+      title="新建审阅批次"
+      okText="新建"
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      forceRender
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item

@@ -127,14 +127,13 @@ export function PdfSource({ reportId, selected }: { reportId: number; selected: 
         <Button size="small" disabled={pages === 0 || page >= pages} onClick={() => setPage((n) => n + 1)}>
           下一页
         </Button>
-        {elsewhere.length > 0 && (
-          <Typography.Text type="secondary">
-            所选单元格另见第 {elsewhere.join('、')} 页
-          </Typography.Text>
-        )}
+        {elsewhere.length > 0 && <Typography.Text type="secondary">所选单元格另见第 {elsewhere.join('、')} 页</Typography.Text>}
         {selected.length > 0 && boxes.length === 0 && <Typography.Text type="secondary">所选单元格没有记录在原文中的位置</Typography.Text>}
       </Space>
-      <div ref={wrap} style={{ width: '100%', maxHeight: 'calc(100vh - 200px)', overflow: 'auto', border: '1px solid #d9d9d9', background: '#f5f5f5' }}>
+      <div
+        ref={wrap}
+        style={{ width: '100%', maxHeight: 'calc(100vh - 200px)', overflow: 'auto', border: '1px solid #d9d9d9', background: '#f5f5f5' }}
+      >
         {!doc && <Spin style={{ margin: 24 }} />}
         <div style={{ position: 'relative', width: drawn?.width, margin: '0 auto' }}>
           <canvas ref={canvas} aria-label={`原文第${page}页`} data-page={drawn?.page} style={{ display: 'block', background: '#fff' }} />

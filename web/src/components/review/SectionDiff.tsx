@@ -59,7 +59,8 @@ function Sentence({ part, side, passages }: { part: DiffPart; side: 'before' | '
     return <span>{text}</span>;
   }
   if (part.kind === 'removed') return null;
-  if (part.kind === 'added') return <ins style={{ color: '#135200', background: '#f6ffed', textDecoration: 'underline' }}>{highlight(part.text, passages)}</ins>;
+  if (part.kind === 'added')
+    return <ins style={{ color: '#135200', background: '#f6ffed', textDecoration: 'underline' }}>{highlight(part.text, passages)}</ins>;
   if (part.kind === 'figures')
     return (
       <span style={{ background: '#fffbe6' }} title={`上年：${part.before ?? ''}`}>
@@ -79,7 +80,11 @@ export function SectionDiff({ section, previousLabel, currentLabel }: { section:
       <div style={{ marginBottom: 6 }}>
         {section.lastYear && <Score label="与上年相同程度" score={section.lastYear.score} judged={section.lastYear.judged} />}
         {section.peer && (
-          <Score label={`与${section.peer.report.agency ?? section.peer.report.file}相同程度`} score={section.peer.score} judged={section.peer.judged} />
+          <Score
+            label={`与${section.peer.report.agency ?? section.peer.report.file}相同程度`}
+            score={section.peer.score}
+            judged={section.peer.judged}
+          />
         )}
       </div>
       <Row gutter={12}>
