@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import { zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { adminActor, createAgency } from '../../register/index.ts';
+import { renderHtml } from '../../render/index.ts';
 import type { Report } from '../../report/index.ts';
 import { type BrowserRig, startRig } from '../../testing/browser.ts';
 import { startTestRenderer } from '../../testing/print-pdfs.ts';
@@ -54,6 +55,8 @@ before(async () => {
       },
     });
     files.push({ name: '教育局年报.zip', buffer: Buffer.from(zip) });
+    // A web page too (shown in the marked view, not drawn): 东湖区人民政府2024 with its table 三 doctored.
+    files.push({ name: '东湖区人民政府2024.html', buffer: Buffer.from(renderHtml(doctor(of('东湖区人民政府', 2024), DOCTORED.key, 5)), 'utf8') });
   } finally {
     await renderer.close();
   }
@@ -76,14 +79,14 @@ async function reportId(file: string): Promise<number> {
 
 test('a reviewer uploads PDFs and a zip; they are read and listed with their findings', async () => {
   page = await rig.login('reviewer1');
-  batchId = await uploadToNewBatch(page, '2024年度东湖区部门年报审查', files, 5);
+  batchId = await uploadToNewBatch(page, '2024年度东湖区部门年报审查', files, 6);
   const table = page.getByRole('table', { name: '报告列表' }).or(page.locator('[aria-label="报告列表"] table')).first();
   for (const name of ['东湖区司法局', '东湖区民政局', '东湖区教育局']) await table.getByText(name).first().waitFor();
   const { rows } = await rig.db.query<{ file_name: string; status: string; errors: number }>(
     'select file_name, status, errors from review_reports where batch_id = $1 order by file_name',
     [batchId],
   );
-  assert.equal(rows.length, 5);
+  assert.equal(rows.length, 6);
   assert.ok(
     rows.every((r) => r.status === 'read'),
     JSON.stringify(rows),
@@ -193,6 +196,21 @@ test('the finding that remains is confirmed; dismissing asks for a note', async 
     assert.equal(await dialog.getByRole('button', { name: /排\s*除/ }).isDisabled(), true);
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
   }
+  assert.deepEqual(rig.pageErrors, []);
+});
+
+test('a web page is shown in a sandboxed frame with the finding's cells marked', async () => {
+  const id = await reportId('东湖区人民政府2024.html');
+  await page.goto(`${rig.url}/review/reports/${id}`);
+  await page.locator('li[data-issue]').filter({ hasText: '各类申请人之和' }).getByRole('button', { pressed: false }).first().click();
+  await page.waitForURL(/keys=/);
+  const iframe = page.locator('iframe[title="报告原文"]');
+  assert.equal(await iframe.getAttribute('sandbox'), '');
+  assert.match((await iframe.getAttribute('src')) ?? '', new RegExp(`keys=[^#]*${DOCTORED.key.replace(/\./g, '\\.')}`));
+  const frame = page.frameLocator('iframe[title="报告原文"]');
+  await frame.locator(`[data-key="${DOCTORED.key}"]`).first().waitFor();
+  assert.equal(await frame.locator('script').count(), 0);
+  await rig.screenshot(page, 'review-report-html');
   assert.deepEqual(rig.pageErrors, []);
 });
 

@@ -1,5 +1,6 @@
 // An HTML, DOCX or text report as the server renders it — sanitized, without scripts — in a
-// sandboxed frame, the selected cells marked and scrolled to.
+// sandboxed frame, the selected cells marked and scrolled to (the first mark is #gk-first: the
+// frame runs no script, its fragment does the scrolling).
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Spin } from 'antd';
 import { qs, request } from '../../api.ts';
@@ -14,7 +15,7 @@ export function HtmlSource({ reportId, keys, version }: { reportId: number; keys
     <iframe
       title="报告原文"
       sandbox=""
-      src={`/api${path}`}
+      src={`/api${path}${keys.length > 0 ? '#gk-first' : ''}`}
       style={{ width: '100%', height: 'calc(100vh - 220px)', minHeight: 480, border: '1px solid #d9d9d9', background: '#fff' }}
     />
   );
