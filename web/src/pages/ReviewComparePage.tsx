@@ -1,13 +1,14 @@
 // 年度对比: two reports of an agency side by side — every cell's change, the largest moves first;
 // each section's text diffed sentence by sentence, with its sameness to last year's and to the
 // closest other agency's, the repeated passages highlighted; the series rules' findings.
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Row, Space, Spin, Switch, Table, Tag, Typography } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { get, qs } from '../api.ts';
 import { LoadFailure, SEVERITY_TAGS, shownValue } from '../components/review/common.tsx';
 import type { CellChange, ReportRef, YearComparison } from '../components/review/compare-types.ts';
+import type { ReportDetail } from '../components/review/types.ts';
 import { SectionDiff } from '../components/review/SectionDiff.tsx';
 
 const refLabel = (r: ReportRef) => `${r.agency ?? '（机关未识别）'} ${r.year ? `${r.year}年` : ''}`;
@@ -23,6 +24,11 @@ export default function ReviewComparePage() {
     queryFn: () => get<YearComparison>(`/review/compare${qs({ a, b })}`),
     enabled: valid,
   });
+  // The server puts the earlier year first whatever the order asked: the reports' years say which id is which.
+  const [yearA, yearB] = useQueries({
+    queries: [a, b].map((id) => ({ queryKey: ['review-report', id], queryFn: () => get<ReportDetail>(`/review/reports/${id}`), enabled: valid })),
+  }).map((q) => q.data?.year);
+  const [previousId, currentId] = yearA !== undefined && yearB !== undefined && (yearA ?? 0) > (yearB ?? 0) ? [b, a] : [a, b];
   if (!valid) return <LoadFailure error={new Error('请从报告页面选择要对比的两个年度')} what="对比" />;
   if (comparison.error) return <LoadFailure error={comparison.error} what="报告" />;
   const c = comparison.data;
@@ -35,15 +41,15 @@ export default function ReviewComparePage() {
           年度对比：{c.agency ?? '（机关未识别）'}
         </Typography.Title>
         <Space>
-          <Link to={`/review/reports/${a}`}>{refLabel(c.previous)}</Link>
+          <Link to={`/review/reports/${previousId}`}>{refLabel(c.previous)}</Link>
           <span>→</span>
-          <Link to={`/review/reports/${b}`}>{refLabel(c.current)}</Link>
+          <Link to={`/review/reports/${currentId}`}>{refLabel(c.current)}</Link>
         </Space>
       </Space>
       <Row gutter={12}>
         {[
-          ['上年', c.previous, a],
-          ['本年', c.current, b],
+          ['上年', c.previous, previousId],
+          ['本年', c.current, currentId],
         ].map(([label, ref, id]) => (
           <Col span={12} key={String(label)}>
             <Card
