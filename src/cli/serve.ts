@@ -26,6 +26,7 @@ export async function serve(_args: unknown[], o: { host?: string; port?: number;
       host: o.host ?? config.server.host,
       port: o.port ?? config.server.port,
       trustProxy: config.server.trustProxy,
+      ...(config.databaseUrl ? { reviewOptions: { queueUrl: config.databaseUrl } } : {}),
     });
     say(`公开（gongkai）服务已启动：${server.url}`, `JSON 接口：${server.url}/api（按 Ctrl+C 停止）`);
     if (demo)

@@ -25,6 +25,8 @@ export function dbError(error: unknown): unknown {
   const locked = /gongkai:locked:(\d+)/.exec(message);
   if (locked) return new AppError('locked', `${locked[1]}年度报告已发布并锁定，不能再修改影响该年度报告的记录`);
   if (/gongkai:frozen:letters/.test(message)) return new AppError('conflict', '已出具的文书不能修改或删除；如需更正，请重新出具新版本');
+  if (/gongkai:frozen:review_corrections/.test(message))
+    return new AppError('conflict', '单元格的更正记录只能追加，不能修改或删除；如需撤销，请再提交一次更正（填原读取值）');
   if (/duplicate key value violates unique constraint "letters_application_id_kind_version_key"/.test(message))
     return new AppError('conflict', '同时出具了同一文书，请刷新后重试');
   if (/duplicate key value violates unique constraint "applications_agency_id_reference_key"/.test(message))

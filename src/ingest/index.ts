@@ -1,7 +1,7 @@
 /** Ingestion: container → document → report, with provenance. */
 export { type DocLine, ReadError, type SourceDocument } from './document.ts';
 export { readDocx } from './docx/read-docx.ts';
-export { readHtml } from './html/read-html.ts';
+export { cellsOf, GridColumns, type HtmlPage, parseHtmlPage, readHtml, rowsOf, span } from './html/read-html.ts';
 export { locate } from './locate/locate.ts';
 export { readPdf } from './pdf/read-pdf.ts';
 export { looksLikeHtml, MAX_INPUT_BYTES, readDocument, readInput, readReport, readReportBytes } from './read-report.ts';

@@ -1,7 +1,7 @@
 import { agencyKey, agencyLevel } from '../check/index.ts';
 import { loadBlob } from '../collect/index.ts';
 import type { Database, Queryable } from '../db/index.ts';
-import { ReadError } from '../ingest/index.ts';
+import { ReadError } from '../ingest/document.ts';
 import { analyze } from '../pipeline/index.ts';
 import { READER_VERSION } from '../queue/reader-version.ts';
 import type { Report } from '../report/index.ts';

@@ -134,3 +134,222 @@ test('review: upload files and a zip, read in the background, detail with proven
   assert.deepEqual(batch.body.reports, { total: 3, pending: 0, read: 3, unreadable: 0 });
   assert.ok(batch.body.issues.open > 0);
 });
+
+async function reviewerOf(name: string): Promise<{ client: Client; agencyId: number }> {
+  const agency = await createAgency(server.db, adminActor('test'), { name: `${name}人民政府` });
+  return { client: await server.as(name, 'reviewer', agency.id), agencyId: agency.id };
+}
+
+async function newBatch(client: Client, files: [string, Uint8Array | string][]): Promise<{ batchId: number; ids: number[]; skipped: unknown[] }> {
+  const batchId = (await client.post('/api/review/batches', { name: '测试批次' })).body.id;
+  const upload = await client.request('POST', `/api/review/batches/${batchId}/files`, { body: filesForm(files) });
+  assert.equal(upload.status, 201, JSON.stringify(upload.body));
+  await readAll(client, batchId);
+  return { batchId, ids: upload.body.added.map((r: { id: number }) => r.id), skipped: upload.body.skipped };
+}
+
+test('review: a correction re-runs the checks in one audited transaction; the finding vanishes and reappears; corrections are append-only', async () => {
+  await ready;
+  const { client } = await reviewerOf('南岭县');
+  const original = reportOf(2, '南岭县司法局', 2024);
+  const right = original.cells['b.new.total']?.value as number;
+  const { ids } = await newBatch(client, [['司法局.html', renderHtml(doctored(original, 'b.new.total', 3))]]);
+  const id = ids[0] as number;
+  const before = await client.get(`/api/review/reports/${id}`);
+  const issue = before.body.issues.find((i: { rule: string; keys: string[] }) => i.rule === 'b-balance' && i.keys.includes('b.new.total'));
+  assert.ok(issue, JSON.stringify(before.body.issues));
+
+  const refused = await client.post(`/api/review/reports/${id}/corrections`, { key: 'b.new.total', value: right, reason: '  ' });
+  assert.equal(refused.status, 400);
+  assert.equal((await client.post(`/api/review/reports/${id}/corrections`, { key: 'b.nothing.total', value: 1, reason: '误读' })).status, 400);
+
+  const fixed = await client.post(`/api/review/reports/${id}/corrections`, { key: 'b.new.total', value: right, reason: '原文为扫描件，人工核对' });
+  assert.equal(fixed.status, 201, JSON.stringify(fixed.body));
+  const cell = fixed.body.cells.find((c: { key: string }) => c.key === 'b.new.total');
+  assert.equal(cell.value, right);
+  assert.equal(cell.read.value, right + 3, 'the value as read is kept');
+  assert.equal(cell.corrected, true);
+  assert.equal(fixed.body.correctionsLog.length, 1);
+  assert.equal(fixed.body.correctionsLog[0].readValue, right + 3);
+  assert.equal(fixed.body.correctionsLog[0].correctedBy, '南岭县');
+  const gone = fixed.body.issues.find((i: { id: number }) => i.id === issue.id);
+  assert.equal(gone.present, false);
+  assert.equal(gone.status, 'open', 'the status is the workflow’s');
+  assert.ok(!fixed.body.findings.some((f: { rule: string; keys?: string[] }) => f.rule === 'b-balance' && f.keys?.includes('b.new.total')));
+  assert.ok(fixed.body.errors < before.body.errors);
+
+  const again = await client.post(`/api/review/reports/${id}/corrections`, { key: 'b.new.total', value: right + 3, reason: '复核：原文如此' });
+  const back = again.body.issues.find((i: { id: number }) => i.id === issue.id);
+  assert.equal(back.present, true, 'the same issue reappears, not a new one');
+  assert.equal(again.body.issues.filter((i: { rule: string; keys: string[] }) => i.rule === 'b-balance' && i.keys.includes('b.new.total')).length, 1);
+
+  const audit = await server.db.query<{ actor: string }>("select actor from audit_log where table_name = 'review_corrections' and action = 'insert'");
+  assert.ok(audit.rows.length >= 2 && audit.rows.every((r) => r.actor === '南岭县'));
+  await assert.rejects(server.db.query('update review_corrections set value = 0 where report_id = $1', [id]), /只能追加/);
+  await assert.rejects(server.db.query('delete from review_corrections where report_id = $1', [id]), /只能追加/);
+});
+
+test('review: the view of an uploaded page is script-free, marks the cell, and is served under a strict policy', async () => {
+  await ready;
+  const { client } = await reviewerOf('白河镇');
+  const report = reportOf(5, '白河镇人民政府', 2024);
+  const hostile = renderHtml(report)
+    .replace(
+      '<head>',
+      '<head><script>alert("head")</script><link rel="stylesheet" href="https://evil.example/x.css"><meta http-equiv="refresh" content="0;url=https://evil.example">',
+    )
+    .replace(
+      /<body[^>]*>/,
+      '$&<div onmouseover="steal()"><script>alert(1)</script><iframe src="https://evil.example"></iframe><form action="https://evil.example"><input name="p"></form><a href="javascript:alert(2)">链接</a><img src="https://evil.example/t.png" onerror="alert(3)"><svg onload="alert(4)"></svg></div>',
+    )
+    .replace('<body', '<body onload="alert(5)"');
+  const docx = reportOf(6, '白河镇教育办公室', 2024);
+  const text = reportOf(7, '白河镇司法所', 2024);
+  const { ids } = await newBatch(client, [
+    ['镇政府.html', hostile],
+    ['教育办.docx', await renderDocx(docx)],
+    ['司法所.md', renderMarkdown(text)],
+  ]);
+  const [htmlId, docxId, textId] = ids as [number, number, number];
+  const view = await client.request('GET', `/api/review/reports/${htmlId}/view?keys=b.new.total,c.review.corrected`);
+  assert.equal(view.status, 200, String(view.body));
+  assert.match(view.headers.get('content-type') ?? '', /^text\/html/);
+  assert.equal(
+    view.headers.get('content-security-policy')?.startsWith("default-src 'none'; style-src 'unsafe-inline'; img-src data:"),
+    true,
+    view.headers.get('content-security-policy') ?? '',
+  );
+  const html = String(view.body);
+  for (const bad of [
+    /<script/i,
+    /onload/i,
+    /onerror/i,
+    /onmouseover/i,
+    /<iframe/i,
+    /<form/i,
+    /<input/i,
+    /javascript:/i,
+    /evil\.example/,
+    /<svg/i,
+    /<link/i,
+    /http-equiv/i,
+  ])
+    assert.doesNotMatch(html, bad);
+  const marked = /<mark class="gk-mark" data-key="b\.new\.total" id="gk-first">([^<]*)<\/mark>/.exec(html);
+  assert.ok(marked, html.slice(0, 2000));
+  assert.equal(Number(marked[1]), report.cells['b.new.total']?.value);
+  assert.match(html, /data-key="c\.review\.corrected"/);
+
+  const docView = String((await client.request('GET', `/api/review/reports/${docxId}/view?keys=b.new.total`)).body);
+  const docMark = /<td class="gk-mark" data-key="b\.new\.total" id="gk-first"><mark class="gk-mark">([^<]*)<\/mark>/.exec(docView);
+  assert.ok(docMark, docView.slice(0, 1500));
+  assert.equal(Number(docMark[1]), docx.cells['b.new.total']?.value);
+
+  const textView = await client.request('GET', `/api/review/reports/${textId}/view?keys=b.new.total`);
+  assert.equal(textView.status, 200);
+  assert.match(String(textView.body), /data-key="b\.new\.total"/);
+
+  const detail = await client.get(`/api/review/reports/${docxId}`);
+  assert.equal(detail.body.view, 'html');
+});
+
+test('review: aggregation by level equals the sums of the inputs; click-through; compare; queue on PGlite', async () => {
+  await ready;
+  const { client } = await reviewerOf('梅林');
+  const reports = [
+    reportOf(11, '梅林区人民政府', 2024),
+    reportOf(12, '梅林区民政局', 2024),
+    reportOf(13, '梅林区教育局', 2024),
+    reportOf(14, '梅林区民政局', 2023),
+  ];
+  const { batchId, ids } = await newBatch(
+    client,
+    await Promise.all(
+      reports.map(async (r, i): Promise<[string, Uint8Array | string]> =>
+        i % 2 ? [`r${i}.html`, renderHtml(r)] : [`r${i}.docx`, await renderDocx(r)],
+      ),
+    ),
+  );
+  const agg = await client.get(`/api/review/batches/${batchId}/aggregate?by=level`);
+  assert.equal(agg.status, 200, JSON.stringify(agg.body));
+  assert.deepEqual(
+    agg.body.groups.map((g: { name: string; reports: number }) => [g.name, g.reports]),
+    [
+      ['2023年·部门', 1],
+      ['2024年·人民政府', 1],
+      ['2024年·部门', 2],
+    ],
+  );
+  const departments = agg.body.groups[2];
+  for (const key of ['b.new.total', 'b.granted.natural', 'a.normative.in_force', 'c.review.total']) {
+    const inputs = [reports[1], reports[2]].map((r) => r?.cells[key]?.value).filter((v): v is number => v !== null && v !== undefined);
+    const total = departments.totals.find((t: { key: string }) => t.key === key);
+    assert.equal(
+      total.total,
+      inputs.reduce((a, b) => a + b, 0),
+      key,
+    );
+    assert.equal(total.reports, inputs.length);
+  }
+  assert.ok(departments.totals.find((t: { key: string; table: string }) => t.key === 'b.new.total').table.startsWith('表三'));
+  const ranking = departments.rankings.applications;
+  assert.deepEqual(
+    ranking.map((r: { value: number }) => r.value),
+    [reports[1], reports[2]].map((r) => r?.cells['b.new.total']?.value).sort((a, b) => (b as number) - (a as number)),
+  );
+
+  const cells = await client.get(`/api/review/batches/${batchId}/cells/b.new.total`);
+  assert.equal(cells.status, 200);
+  assert.equal(cells.body.length, 4);
+  assert.ok(cells.body.every((c: { corrected: boolean }) => c.corrected === false));
+
+  const compare = await client.get(`/api/review/compare?a=${ids[1]}&b=${ids[3]}`);
+  assert.equal(compare.status, 200, JSON.stringify(compare.body));
+  assert.equal(compare.body.previous.year, 2023);
+  assert.equal(compare.body.current.year, 2024);
+  assert.ok(compare.body.cells.length > 0);
+
+  const detail = await client.get(`/api/review/reports/${ids[1]}`);
+  assert.deepEqual(detail.body.otherYears, [{ id: ids[3], year: 2023, batchId }]);
+
+  assert.deepEqual((await client.get('/api/review/queue')).body, { enabled: false, reason: '采集队列需要 PostgreSQL 服务器（DATABASE_URL）' });
+});
+
+test('review: hostile zip entries are refused naming the entry; unreadable files are kept with the reason', async () => {
+  await ready;
+  const { client } = await reviewerOf('西坪乡');
+  const good = renderHtml(reportOf(21, '西坪乡人民政府', 2024));
+  const zeros = new Uint8Array(8 * 1024 * 1024);
+  const zip = zipSync({
+    '../逃逸.html': new TextEncoder().encode(good),
+    '/etc/绝对.html': new TextEncoder().encode(good + ' '),
+    '内层.zip': zipSync({ 'a.html': new TextEncoder().encode(good + '  ') }),
+    '炸弹.txt': zeros,
+    '好的/西坪乡.html': new TextEncoder().encode(good),
+    '__MACOSX/._西坪乡.html': new Uint8Array([0, 5, 22, 7]),
+  });
+  const batchId = (await client.post('/api/review/batches', { name: '恶意压缩包' })).body.id;
+  const upload = await client.request('POST', `/api/review/batches/${batchId}/files`, {
+    body: filesForm([
+      ['包.zip', zip],
+      ['图片.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3])],
+      ['空.txt', new Uint8Array()],
+    ]),
+  });
+  assert.equal(upload.status, 201, JSON.stringify(upload.body));
+  assert.deepEqual(
+    upload.body.added.map((r: { fileName: string }) => r.fileName),
+    ['包.zip/好的/西坪乡.html', '图片.png'],
+  );
+  const reasons = new Map(upload.body.skipped.map((s: { name: string; reason: string }) => [s.name, s.reason]));
+  assert.match(reasons.get('包.zip/../逃逸.html') as string, /「\.\.」/);
+  assert.match(reasons.get('包.zip//etc/绝对.html') as string, /绝对路径/);
+  assert.match(reasons.get('包.zip/内层.zip') as string, /不展开/);
+  assert.match(reasons.get('包.zip/炸弹.txt') as string, /压缩炸弹/);
+  assert.equal(reasons.get('空.txt'), '文件为空');
+  await readAll(client, batchId);
+  const list = await client.get(`/api/review/batches/${batchId}/reports?status=unreadable`);
+  assert.equal(list.body.length, 1);
+  assert.equal(list.body[0].fileName, '图片.png');
+  assert.match(list.body[0].error.reason, /PNG|图片|图像/);
+});

@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
-import { MAX_INPUT_BYTES } from '../ingest/index.ts';
+// The dispatcher's module alone: ingest/index.ts loads every reader (pdf.js) up front.
+import { MAX_INPUT_BYTES } from '../ingest/read-report.ts';
 
 /** A file to store: its cleaned name (folders of a zip kept) and its bytes. */
 export interface UploadEntry {
@@ -103,13 +104,13 @@ function expandZip(
       filter: (f) => {
         if (f.name.endsWith('/')) return false;
         const name = `${zipName}/${entryName(f.name)}`;
-        // Mac archivers' resource forks and hidden files are no one's report.
-        if (/(^|\/)(__MACOSX\/|\.)/.test(f.name)) return false;
         const unsafe = unsafePath(entryName(f.name));
         if (unsafe) {
           skipped.push({ name, reason: `${unsafe}，已拒绝` });
           return false;
         }
+        // Mac archivers' resource forks and hidden files are no one's report.
+        if (/(^|\/)(__MACOSX\/|\.[^./])/.test(f.name)) return false;
         if (/\.zip$/i.test(f.name)) {
           skipped.push({ name, reason: '压缩包中的压缩包不展开，请解压后单独上传' });
           return false;

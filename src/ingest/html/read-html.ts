@@ -1,4 +1,4 @@
-import { load } from 'cheerio/slim';
+import { type CheerioAPI, load } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { SourceLocation } from '../../report/index.ts';
 import { type DocLine, ReadError, type SourceDocument } from '../document.ts';
@@ -95,8 +95,8 @@ class LineWriter {
   readonly lines: DocLine[] = [];
   private current = '';
   private currentAt: number | undefined;
-  /** Data tables written so far: a finding names the table, row and column of its cell. */
-  private tables = 0;
+  /** Data tables written so far, in order: a finding names the table (1-based), row and column of its cell. */
+  readonly tables: Element[] = [];
 
   constructor(
     private readonly file: string,
@@ -151,7 +151,8 @@ class LineWriter {
       for (const tr of rows) for (const td of cellsOf(tr)) this.block(td);
       return;
     }
-    const tableNo = ++this.tables;
+    this.tables.push(table);
+    const tableNo = this.tables.length;
     const grid = new GridColumns();
     rows.forEach((tr, r) => {
       const tds = cellsOf(tr);
@@ -172,7 +173,8 @@ class LineWriter {
   }
 }
 
-function span(td: Element, name: 'colspan' | 'rowspan'): number {
+/** A cell's colspan or rowspan as the reader counts it (1 when absent or absurd, at most 1000). */
+export function span(td: Element, name: 'colspan' | 'rowspan'): number {
   const n = Number.parseInt(td.attribs[name] ?? '1', 10);
   return Number.isFinite(n) && n > 1 ? Math.min(n, 1000) : 1;
 }
@@ -204,7 +206,8 @@ function hasTag(el: Element, tag: string): boolean {
   return el.children.some((c) => c.type === 'tag' && ((c as Element).name === tag || hasTag(c as Element, tag)));
 }
 
-function rowsOf(table: Element): Element[] {
+/** The rows of a table, nested tables' rows left out. */
+export function rowsOf(table: Element): Element[] {
   const out: Element[] = [];
   const visit = (el: Element) => {
     for (const c of el.children) {
@@ -218,7 +221,8 @@ function rowsOf(table: Element): Element[] {
   return out;
 }
 
-function cellsOf(tr: Element): Element[] {
+/** The cells (td, th) of a table row. */
+export function cellsOf(tr: Element): Element[] {
   return tr.children.filter((c): c is Element => c.type === 'tag' && ((c as Element).name === 'td' || (c as Element).name === 'th'));
 }
 
@@ -247,6 +251,31 @@ function cellText(td: Element): string {
  * lines with cells (rowspan/colspan cells once, `&nbsp;` cells blank, images as marks).
  */
 export function readHtml(file: string, bytes: Uint8Array): SourceDocument {
+  const page = parseHtmlPage(file, bytes);
+  const doc: SourceDocument = { file, kind: 'html', lines: page.lines, messages: [] };
+  // The page's <title> names the agency too; when it stands as the first line, say so.
+  const pageTitle = page.$('title').first().text().trim();
+  if (pageTitle) doc.pageTitle = pageTitle;
+  if (page.titleFromHead) doc.pageTitleLine = 0;
+  return doc;
+}
+
+/** A page parsed as the reader parses it. */
+export interface HtmlPage {
+  $: CheerioAPI;
+  /** The element holding the report body. */
+  content: Element;
+  /** The data tables in the reader's numbering: a cell's source `table: n` is `tables[n - 1]`. */
+  tables: Element[];
+  lines: DocLine[];
+  titleFromHead: boolean;
+}
+
+/**
+ * Parses a page and walks its report body as `readHtml` does, keeping the parsed tree: the
+ * reviewer console marks a cell in the page at the place the reader found it.
+ */
+export function parseHtmlPage(file: string, bytes: Uint8Array): HtmlPage {
   if (bytes.length > MAX_HTML_BYTES) {
     throw new ReadError(file, `网页过大（${Math.round(bytes.length / 1048576)} MB，上限 ${MAX_HTML_BYTES / 1048576} MB）`, 'HTML page too large');
   }
@@ -265,10 +294,5 @@ export function readHtml(file: string, bytes: Uint8Array): SourceDocument {
   if (title) writer.lines.push({ text: title.text, source: { file } });
   writer.walk(content);
   writer.flush();
-  const doc: SourceDocument = { file, kind: 'html', lines: writer.lines, messages: [] };
-  // The page's <title> names the agency too; when it stands as the first line, say so.
-  const pageTitle = $('title').first().text().trim();
-  if (pageTitle) doc.pageTitle = pageTitle;
-  if (title?.fromHead) doc.pageTitleLine = 0;
-  return doc;
+  return { $, content, tables: writer.tables, lines: writer.lines, titleFromHead: title?.fromHead === true };
 }

@@ -2,8 +2,16 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '../../db/index.ts';
 import { AppError } from '../../errors.ts';
+import type { Report } from '../../report/index.ts';
 import {
+  addCorrection,
+  aggregateBatch,
   assertReviewer,
+  cellReports,
+  compareStored,
+  importCollected,
+  renderView,
+  VIEW_CSP,
   batchInScope,
   createBatch,
   expandUpload,
@@ -29,6 +37,17 @@ const reportQuery = z.object({
   status: z.enum(['pending', 'read', 'unreadable'], { error: '状态应为 pending、read 或 unreadable' }).optional(),
   q: z.string().max(200, '搜索词过长').optional(),
   hasFindings: z.enum(['1', '0', 'true', 'false']).optional(),
+});
+
+const cellKey = z
+  .string()
+  .regex(/^[abc](\.[a-z_]+)+$/, '单元格键的格式有误（如 b.new.total）')
+  .max(100);
+
+const correction = z.object({
+  key: cellKey,
+  value: z.number({ error: '更正后的值（value）应为数字或 null' }).finite('更正后的值应为有限的数字').nullable(),
+  reason: z.string({ error: '请填写更正理由（reason）' }).trim().min(1, '请填写更正理由').max(500, '更正理由不能超过500字'),
 });
 
 /** The files of a multipart upload (field `files`, or `file`), as entries. */
@@ -106,6 +125,80 @@ export function reviewRoutes(db: Database, runtime: ReviewRuntime): Hono<ServerE
       return c.body(source.bytes as Uint8Array<ArrayBuffer>);
     }
     return download(c, source.bytes, source.fileName, source.type);
+  });
+
+  // The source as a safe page with cells marked, for an <iframe sandbox> (never a PDF: the console draws those).
+  app.get('/reports/:id/view', async (c) => {
+    const reportId = readParam(c, 'id', id);
+    await reportInScope(db, c, reportId);
+    const { keys } = readQuery(c, z.object({ keys: z.string().max(4000, '单元格键过多').optional() }));
+    const source = await reportSource(db, reportId);
+    if (source.pdf) throw new AppError('invalid', 'PDF 报告请直接查看原件（/source），在页面图像上标出单元格');
+    const row = (await db.query<{ report: Report | null }>('select report from review_reports where id = $1', [reportId])).rows[0];
+    const list = (keys ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean)
+      .slice(0, 200);
+    let html: string;
+    try {
+      html = await renderView(source.fileName, source.bytes, row?.report ?? null, list);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      runtime.log(error);
+      throw new AppError('unreadable', `${source.fileName}：无法显示原文`);
+    }
+    c.header('Content-Security-Policy', VIEW_CSP);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('X-Frame-Options', 'SAMEORIGIN');
+    return c.html(html);
+  });
+
+  app.post('/reports/:id/corrections', async (c) => {
+    const reportId = readParam(c, 'id', id);
+    await reportInScope(db, c, reportId);
+    const input = await readJson(c, correction);
+    await addCorrection(db, c.get('user').username, reportId, input);
+    return c.json(await reportDetail(db, reportId, c.get('scope')), 201);
+  });
+
+  app.get('/compare', async (c) => {
+    const q = readQuery(c, z.object({ a: id, b: id }));
+    await reportInScope(db, c, q.a);
+    await reportInScope(db, c, q.b);
+    return c.json(await compareStored(db, q.a, q.b));
+  });
+
+  app.get('/batches/:id/aggregate', async (c) => {
+    const batch = await batchInScope(db, c, readParam(c, 'id', id));
+    const q = readQuery(
+      c,
+      z.object({
+        by: z.literal('level', { error: '汇总方式（by）目前只支持 level' }).optional(),
+        top: z.coerce.number().int('top 应为整数').min(1, 'top 至少为 1').max(10000, 'top 至多为 10000').optional(),
+      }),
+    );
+    return c.json({ groups: await aggregateBatch(db, batch.id, q.top ?? 100) });
+  });
+
+  app.get('/batches/:id/cells/:key', async (c) => {
+    const batch = await batchInScope(db, c, readParam(c, 'id', id));
+    const key = readParam(c, 'key', cellKey);
+    return c.json(await cellReports(db, batch.id, key));
+  });
+
+  app.post('/batches/:id/import-collected', async (c) => {
+    const batch = await batchInScope(db, c, readParam(c, 'id', id));
+    if (batch.archived_at) throw new AppError('conflict', '该批次已归档，不能再添加报告');
+    const input = await readJson(c, z.object({ year: year.optional() }));
+    const { ids, already } = await importCollected(db, c.get('user').username, batch.id, input.year ?? batch.year ?? undefined);
+    runtime.reader.wake();
+    return c.json({ added: await reportSummaries(db, ids), already }, 201);
+  });
+
+  app.get('/queue', async (c) => {
+    assertReviewer(c.get('user'));
+    return c.json(await runtime.queue());
   });
 
   return app;
