@@ -7,8 +7,11 @@ import { qs, request } from '../../api.ts';
 
 export function HtmlSource({ reportId, keys, version }: { reportId: number; keys: readonly string[]; version: number }) {
   const path = `/review/reports/${reportId}/view${qs({ keys: keys.join(',') || undefined, v: version || undefined })}`;
-  // Asked first so that a refusal shows as the server's message rather than inside the frame.
-  const check = useQuery({ queryKey: ['review-view', path], queryFn: async () => (await request('GET', path), true) });
+  // Asked first (once per report) so that a refusal shows as the server's message rather than inside the frame.
+  const check = useQuery({
+    queryKey: ['review-view', reportId],
+    queryFn: async () => (await request('GET', `/review/reports/${reportId}/view`), true),
+  });
   if (check.isPending) return <Spin />;
   if (check.error) return <Alert type="error" showIcon title="无法显示原文" description={check.error.message} />;
   return (
