@@ -30,12 +30,12 @@ interface Entry {
   path: string;
   label: string;
   roles?: UserRole[];
-  /** A further condition on the user (e.g. an administrator of the whole system). */
-  when?: (user: Me['user']) => boolean;
+  /** Shown only when this holds of the user (beyond the roles). */
+  when?: (me: Me) => boolean;
 }
 
-/** The reviewer console: 审阅人, and the system's administrators (of no one agency). */
-const reviewer = (user: Me['user']) => user.role === 'reviewer' || (user.role === 'admin' && user.agencyId === null);
+/** 审阅人, and the system's administrator (no agency), use the reviewer console. */
+const isReviewer = (me: Me) => me.user.role === 'reviewer' || (me.user.role === 'admin' && me.user.agencyId === null);
 
 /** The menu, in the order of the work. */
 const MENU: Entry[] = [
@@ -48,7 +48,7 @@ const MENU: Entry[] = [
   { path: '/audit', label: '操作记录' },
   { path: '/calendar', label: '工作日历' },
   { path: '/users', label: '用户管理', roles: ['admin'] },
-  { path: '/review', label: '审阅批次', when: reviewer },
+  { path: '/review', label: '审阅批次', when: isReviewer },
 ];
 
 function Header() {
@@ -100,7 +100,7 @@ function Header() {
 function Shell({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
-  const entries = MENU.filter((e) => (!e.roles || e.roles.includes(me.user.role)) && (!e.when || e.when(me.user)));
+  const entries = MENU.filter((e) => (!e.roles || e.roles.includes(me.user.role)) && (!e.when || e.when(me)));
   const selected = [...entries].reverse().find((e) => (e.path === '/' ? location.pathname === '/' : location.pathname.startsWith(e.path)));
   return (
     <Layout style={{ minHeight: '100vh' }}>
