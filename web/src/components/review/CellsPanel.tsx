@@ -2,7 +2,7 @@
 // the value in effect, 「已更正」 where a reviewer corrected it; choosing a cell selects it, and
 // each can be corrected.
 import { Badge, Button, Table, Tabs, Tag, Typography } from 'antd';
-import { type HTMLAttributes, useEffect, useMemo, useState } from 'react';
+import { type HTMLAttributes, type KeyboardEvent, useEffect, useMemo, useState } from 'react';
 import { shownValue } from './common.tsx';
 import type { CellView } from './types.ts';
 
@@ -64,6 +64,14 @@ export function CellsPanel({ cells, selectedKeys, flagged, onSelect, onCorrect }
                 'data-key': c.key,
                 'aria-selected': selected.has(c.key),
                 onClick: () => onSelect(c.key),
+                // Keyboard too: Tab to a row, Enter chooses it.
+                tabIndex: 0,
+                onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
+                  if (e.target === e.currentTarget && (e.key === 'Enter' || e.key === ' ')) {
+                    e.preventDefault();
+                    onSelect(c.key);
+                  }
+                },
                 style: {
                   cursor: 'pointer',
                   background: selected.has(c.key) ? '#fff1f0' : flagged.has(c.key) ? '#fffbe6' : undefined,
