@@ -138,6 +138,17 @@ test('the report page: the finding selects its cells, boxed over the PDF page pd
   // The cells' table shows the selection.
   assert.equal(await page.locator(`tr[data-key="${DOCTORED.key}"]`).getAttribute('aria-selected'), 'true');
   await rig.screenshot(page, 'review-report');
+  // A cell chosen by itself (keyboard: Tab to its row, Enter) is boxed alone.
+  await page.locator('tr[data-key="b.new.total"]').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/keys=b\.new\.total$/);
+  await page.waitForFunction(() => {
+    const boxes = document.querySelectorAll<HTMLElement>('.gk-cell-box');
+    return boxes.length === 1 && boxes[0]!.dataset.key === 'b.new.total';
+  });
+  assert.ok((await drawnBoxes(page)).boxes[0]!.ink > 0);
+  await finding.getByRole('button', { pressed: false }).first().click();
+  await page.waitForURL(new RegExp(`keys=${encodeURIComponent(keys.join(','))}$`));
   assert.deepEqual(rig.pageErrors, []);
 });
 
