@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { describeSource, type Finding } from '../report/index.ts';
 import { cellLabel, cellSpecs, FORMAT_2019, FORMAT_2021 } from '../format/index.ts';
 import { type AggregateEntry, type AggregateGroup, levelOf, RANKINGS } from './aggregate.ts';
@@ -5,17 +6,20 @@ import type { YearComparison } from './compare-reports.ts';
 import { LEVEL_NAMES } from '../check/index.ts';
 
 type ExcelJS = typeof import('exceljs');
-type Writer = InstanceType<ExcelJS['stream']['xlsx']['WorkbookWriter']>;
-interface Column {
+/** A streamed workbook being written. */
+export type Writer = InstanceType<ExcelJS['stream']['xlsx']['WorkbookWriter']>;
+/** A column of a sheet: its header, the row field it shows, its width in characters. */
+export interface Column {
   header: string;
   key: string;
   width: number;
 }
 
-const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
+/** Severities as the sheets name them. */
+export const SEVERITY_NAMES = { error: '错误', warning: '警告', info: '提示' } as const;
 
 /** A sheet with a bold, frozen header row and filters over its columns. */
-function sheet(book: Writer, name: string, columns: Column[]) {
+export function sheet(book: Writer, name: string, columns: Column[]) {
   const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
   ws.columns = columns;
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
@@ -23,13 +27,37 @@ function sheet(book: Writer, name: string, columns: Column[]) {
   return ws;
 }
 
-async function open(path: string): Promise<Writer> {
+/** A streamed workbook to a file (by path) or a stream. */
+export async function openWorkbook(target: string | Writable): Promise<Writer> {
   // exceljs is large: loaded only when an XLSX is asked for.
   const { default: excel } = await import('exceljs');
-  return new excel.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
+  const to = typeof target === 'string' ? { filename: target } : { stream: target };
+  return new excel.stream.xlsx.WorkbookWriter({ ...to, useSharedStrings: false, useStyles: true });
 }
 
-const FINDING_COLUMNS: Column[] = [
+/**
+ * The columns of a sheet of reports, one row each: file, agency, level, year, format, date,
+ * counts of errors and warnings, then every 2021 cell headed by the spec's table, row and
+ * column (and, when a report uses it, the 2019 edition's own cells).
+ */
+export function reportColumns(has2019: boolean): Column[] {
+  const columns = new Map(cellSpecs(FORMAT_2021).map((s) => [s.key, cellLabel(FORMAT_2021, s.key)]));
+  if (has2019) for (const s of cellSpecs(FORMAT_2019)) if (!columns.has(s.key)) columns.set(s.key, `${cellLabel(FORMAT_2019, s.key)}（2019版）`);
+  return [
+    { header: '文件', key: 'file', width: 40 },
+    { header: '机关', key: 'agency', width: 28 },
+    { header: '层级', key: 'level', width: 8 },
+    { header: '年度', key: 'year', width: 8 },
+    { header: '格式', key: 'format', width: 8 },
+    { header: '发布日期', key: 'date', width: 12 },
+    { header: '错误数', key: 'errors', width: 8 },
+    { header: '警告数', key: 'warnings', width: 8 },
+    ...[...columns].map(([key, header]) => ({ header, key, width: 14 })),
+  ];
+}
+
+/** The columns of a sheet of findings, one per row. */
+export const FINDING_COLUMNS: Column[] = [
   { header: '文件', key: 'file', width: 40 },
   { header: '机关', key: 'agency', width: 28 },
   { header: '年度', key: 'year', width: 8 },
@@ -42,13 +70,14 @@ const FINDING_COLUMNS: Column[] = [
   { header: '位置', key: 'where', width: 16 },
 ];
 
-function findingRow(file: string, agency: string | null, year: number | null, f: Finding) {
+/** A finding as a row of `FINDING_COLUMNS`: its cells by the standard’s labels, its place in words. */
+export function findingRow(file: string, agency: string | null, year: number | null, f: Finding) {
   return {
     file,
     agency,
     year,
     rule: f.rule,
-    severity: SEVERITY[f.severity],
+    severity: SEVERITY_NAMES[f.severity],
     message: f.message,
     cells: (f.keys ?? []).map((k) => cellLabel(FORMAT_2021, k)).join('；'),
     expected: f.expected,
@@ -63,23 +92,8 @@ function findingRow(file: string, agency: string | null, year: number | null, f:
  * cell and group), 排名 (rankings), 问题 (findings, one per row, with their cells).
  */
 export async function writeAggregateXlsx(path: string, entries: readonly AggregateEntry[], groups: readonly AggregateGroup[]): Promise<void> {
-  const book = await open(path);
-  const has2019 = entries.some((e) => e.report.meta.format === '2019');
-  // Every 2021 cell, then (when a report uses it) the 2019 edition's own cells.
-  const columns = new Map(cellSpecs(FORMAT_2021).map((s) => [s.key, cellLabel(FORMAT_2021, s.key)]));
-  if (has2019) for (const s of cellSpecs(FORMAT_2019)) if (!columns.has(s.key)) columns.set(s.key, `${cellLabel(FORMAT_2019, s.key)}（2019版）`);
-  const cellColumns = [...columns].map(([key, header]) => ({ header, key, width: 14 }));
-  const reports = sheet(book, '报告', [
-    { header: '文件', key: 'file', width: 40 },
-    { header: '机关', key: 'agency', width: 28 },
-    { header: '层级', key: 'level', width: 8 },
-    { header: '年度', key: 'year', width: 8 },
-    { header: '格式', key: 'format', width: 8 },
-    { header: '发布日期', key: 'date', width: 12 },
-    { header: '错误数', key: 'errors', width: 8 },
-    { header: '警告数', key: 'warnings', width: 8 },
-    ...cellColumns,
-  ]);
+  const book = await openWorkbook(path);
+  const reports = sheet(book, '报告', reportColumns(entries.some((e) => e.report.meta.format === '2019')));
   for (const e of entries) {
     const m = e.report.meta;
     const row: Record<string, unknown> = {
@@ -136,7 +150,7 @@ const percent = (x: number | undefined) => (x === undefined ? null : Math.round(
  * repeated passage), 问题 (the series findings).
  */
 export async function writeComparisonXlsx(path: string, comparisons: readonly YearComparison[]): Promise<void> {
-  const book = await open(path);
+  const book = await openWorkbook(path);
   const cells = sheet(book, '单元格变化', [
     { header: '机关', key: 'agency', width: 28 },
     { header: '上年度', key: 'from', width: 8 },

@@ -17,8 +17,12 @@ export function inertField(text: string): string {
 
 /**
  * CSV lines for rows of fields: strings (from files, reports, users) are made inert; numbers
- * are written as numbers, so a negative count stays a number.
+ * are written as numbers, so a negative count stays a number. Lines end in LF, or CRLF (`crlf`,
+ * what Excel writes and RFC 4180 asks for).
  */
-export function csvLines(rows: readonly (readonly (string | number | null)[])[]): string {
-  return stringify(rows.map((row) => row.map((field) => (typeof field === 'string' ? inertField(field) : field === null ? '' : field))));
+export function csvLines(rows: readonly (readonly (string | number | null)[])[], options: { crlf?: boolean } = {}): string {
+  return stringify(
+    rows.map((row) => row.map((field) => (typeof field === 'string' ? inertField(field) : field === null ? '' : field))),
+    { record_delimiter: options.crlf ? 'windows' : 'unix' },
+  );
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Database, Queryable } from '../db/index.ts';
 import { AppError } from '../errors.ts';
 import { type BatchIssue, issueView } from './issues.ts';
+import { matchAgency } from './reader.ts';
 import { ISSUE_STATUS_NAMES, type IssueStatus } from './types.ts';
 
 /**
@@ -75,13 +76,12 @@ interface Locked {
   archived_at: string | null;
 }
 
-/** The agency an issue is assigned to: the one given, else the report's (matched by name when it was not). */
+/** The agency an issue is assigned to: the one given, else the report's (matched by name, as the reader does, when it was not). */
 async function assignee(tx: Queryable, issue: Locked, given: number | undefined, actor: IssueActor): Promise<number> {
   let agencyId = given ?? issue.target_agency_id;
   if (agencyId === undefined || agencyId === null) {
-    const byName = issue.agency ? (await tx.query<{ id: number }>('select id from agencies where name = $1', [issue.agency])).rows[0] : undefined;
-    if (!byName) throw new AppError('invalid', `报告的机关「${issue.agency ?? '未识别'}」不在机关名录中，请指定整改机关`);
-    agencyId = byName.id;
+    agencyId = await matchAgency(tx, issue.agency);
+    if (agencyId === null) throw new AppError('invalid', `报告的机关「${issue.agency ?? '未识别'}」不在机关名录中，请指定整改机关`);
   }
   const agency = (await tx.query<{ name: string }>('select name from agencies where id = $1', [agencyId])).rows[0];
   if (!agency) throw new AppError('invalid', `没有编号为 ${agencyId} 的机关`);

@@ -39,17 +39,22 @@ export function statusCounts(): Record<IssueStatus, number> {
 
 const ISO = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
-// The issue, its assigned agency, its report's identity, and where it is in the source: the
-// finding's own place when the current findings give one, else its first cell's.
-const SELECT = `
+// Where an issue is in the source: the finding's own place when the current findings give one,
+// else the first of its cells that has one. It reads the report's JSON: lists that do not show
+// it (the 问题清单, the exports) leave it out.
+const SOURCE = `coalesce(
+      (select f->'source' from jsonb_array_elements(r.findings) f
+        where f->>'rule' = i.rule and coalesce(f->'keys', '[]'::jsonb) = to_jsonb(i.keys) and f ? 'source' limit 1),
+      (select r.report->'cells'->k->'source' from unnest(i.keys) with ordinality as u(k, n)
+        where r.report->'cells'->k ? 'source' order by n limit 1))`;
+
+// The issue, its assigned agency, its report's identity (and where it is in the source).
+const select = (source: boolean) => `
   select i.id, i.report_id as "reportId", i.rule, i.severity, i.message, i.keys, i.present, i.status, i.note,
     i.assigned_agency_id as "assignedAgencyId", a.name as "assignedAgency", i.due_on as "dueOn",
     i.response, i.responded_by as "respondedBy", ${ISO('i.responded_at')} as "respondedAt",
     i.updated_by as "updatedBy", ${ISO('i.updated_at')} as "updatedAt",
-    coalesce(
-      (select f->'source' from jsonb_array_elements(r.findings) f
-        where f->>'rule' = i.rule and coalesce(f->'keys', '[]'::jsonb) = to_jsonb(i.keys) and f ? 'source' limit 1),
-      r.report->'cells'->(i.keys[1])->'source') as source,
+    ${source ? SOURCE : 'null::jsonb'} as source,
     r.file_name as "fileName", coalesce(t.name, r.agency) as agency, r.year, r.report->'meta'->>'format' as format,
     r.batch_id as "batchId", r.target_agency_id as "targetAgencyId"
   from review_issues i
@@ -86,7 +91,7 @@ const ORDER = `order by coalesce(t.name, r.agency, r.file_name), r.id,
 
 /** One issue as the API returns it; `not_found` when there is none. */
 export async function issueView(db: Queryable, issueId: number): Promise<BatchIssue> {
-  const row = (await db.query<IssueRow>(`${SELECT} where i.id = $1`, [issueId])).rows[0];
+  const row = (await db.query<IssueRow>(`${select(true)} where i.id = $1`, [issueId])).rows[0];
   if (!row) throw new AppError('not_found', `没有这个问题：${issueId}`);
   return toBatchIssue(row);
 }
@@ -109,6 +114,8 @@ export interface IssueFilter {
   severity?: 'error' | 'warning' | 'info' | undefined;
   /** Include issues the checks no longer find. */
   all?: boolean | undefined;
+  /** With each issue's place in the source (default true; exports leave it out). */
+  source?: boolean;
 }
 
 /** A batch's issues: present ones (`all` adds those the checks no longer find), filtered. */
@@ -119,7 +126,7 @@ export async function listIssues(db: Queryable, batchId: number, filter: IssueFi
   if (filter.status) where.push(`i.status = $${params.push(filter.status)}`);
   if (filter.severity) where.push(`i.severity = $${params.push(filter.severity)}`);
   if (filter.agency) where.push(`coalesce(t.name, r.agency) = $${params.push(filter.agency)}`);
-  const { rows } = await db.query<IssueRow>(`${SELECT} where ${where.join(' and ')} ${ORDER}`, params);
+  const { rows } = await db.query<IssueRow>(`${select(filter.source ?? true)} where ${where.join(' and ')} ${ORDER}`, params);
   return rows.map(toBatchIssue);
 }
 
@@ -149,12 +156,12 @@ const UNKNOWN_AGENCY = '（未识别机关）';
 
 /**
  * The 问题清单: confirmed-or-later issues grouped by the reported agency, with each agency's
- * counts by status. A confirmed issue the checks no longer find (a misreading corrected) is left
+ * counts by status (issues without their place in the source: the report page shows it). A confirmed issue the checks no longer find (a misreading corrected) is left
  * out until it is reopened or dismissed; issues already in rectification stay whatever the checks say.
  */
 export async function issueList(db: Queryable, batchId: number): Promise<IssueList> {
   const { rows } = await db.query<IssueRow>(
-    `${SELECT} where r.batch_id = $1 and (i.present or i.status in ('rectifying', 'responded', 'archived')) ${ORDER}`,
+    `${select(false)} where r.batch_id = $1 and (i.present or i.status in ('rectifying', 'responded', 'archived')) ${ORDER}`,
     [batchId],
   );
   const reports = (

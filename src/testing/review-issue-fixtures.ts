@@ -3,13 +3,14 @@ import type { Database } from '../db/index.ts';
 import { analyze } from '../pipeline/index.ts';
 import { renderHtml } from '../render/index.ts';
 import type { Finding } from '../report/index.ts';
+import { fingerprints, syncIssues } from '../review/sync-issues.ts';
 import { randomReport } from './random-report.ts';
 
 /**
  * Test fixtures of the findings workflow, written straight into migration 7's tables (so the
- * workflow's tests need nothing of the console's upload and reading code): generated reports
+ * workflow's tests need no upload nor background reading): generated reports
  * rendered as HTML and read back by the pipeline (cells with their places in the source),
- * optionally doctored, checked, and stored with one open issue per finding.
+ * optionally doctored, checked, and stored with their issues as the console's reader stores them.
  */
 
 export interface FixtureReport {
@@ -29,9 +30,6 @@ export interface StoredFixture {
   findings: Finding[];
   issueIds: number[];
 }
-
-/** The fingerprint the fixtures give an issue: its rule and cell keys. */
-export const fixtureFingerprint = (f: Finding) => `${f.rule}:${(f.keys ?? []).join(',')}`;
 
 /** A batch owned by an agency, created by a user. */
 export async function insertBatch(
@@ -75,7 +73,8 @@ export async function insertReport(db: Database, batchId: number, input: Fixture
         fileName,
         sha256,
         bytes.length,
-        report.meta.agency,
+        // The agency as the console has it (the name given), whatever the narrative of the generated text says.
+        input.agency,
         report.meta.year,
         input.publishedOn ?? report.meta.date,
         input.targetAgencyId ?? null,
@@ -87,18 +86,11 @@ export async function insertReport(db: Database, batchId: number, input: Fixture
       ],
     );
     const reportId = (rows[0] as { id: number }).id;
-    const issueIds: number[] = [];
-    const seen = new Set<string>();
-    for (const f of findings) {
-      const fingerprint = fixtureFingerprint(f);
-      if (seen.has(fingerprint)) continue;
-      seen.add(fingerprint);
-      const issue = await tx.query<{ id: number }>(
-        'insert into review_issues (report_id, fingerprint, rule, severity, message, keys) values ($1, $2, $3, $4, $5, $6) returning id',
-        [reportId, fingerprint, f.rule, f.severity, f.message, f.keys ?? []],
-      );
-      issueIds.push((issue.rows[0] as { id: number }).id);
-    }
+    // The issues as the console's reader makes them.
+    await syncIssues(tx, reportId, findings);
+    const prints = fingerprints(findings);
+    const ids = await tx.query<{ id: number; fingerprint: string }>('select id, fingerprint from review_issues where report_id = $1', [reportId]);
+    const issueIds = prints.map((p) => ids.rows.find((r) => r.fingerprint === p)?.id as number);
     return { reportId, findings, issueIds };
   });
 }

@@ -5,7 +5,7 @@ import { assertReviewer, batchInScope } from '../../review/access.ts';
 import { transitionInput, transitionIssue } from '../../review/issue-workflow.ts';
 import { batchOfIssue, issueList, listIssues } from '../../review/issues.ts';
 import { ISSUE_STATUS_NAMES, type IssueStatus } from '../../review/types.ts';
-import { chinaToday, flag, id, readJson, readParam, readQuery, type ServerEnv } from '../http.ts';
+import { chinaToday, download, flag, id, readJson, readParam, readQuery, type ServerEnv } from '../http.ts';
 
 const statuses = Object.keys(ISSUE_STATUS_NAMES) as [IssueStatus, ...IssueStatus[]];
 const filter = z.object({
@@ -49,5 +49,42 @@ export function reviewIssueRoutes(db: Database): Hono<ServerEnv> {
     return c.json(await transitionIssue(db, { username: user.username, scope: c.get('scope') }, issueId, input, chinaToday()));
   });
 
+  // The exports: their libraries (docx, exceljs) are loaded when first asked for.
+  app.get('/batches/:id/notice.docx', async (c) => {
+    const batch = await batchInScope(db, c, readParam(c, 'id', id));
+    const { noticeFacts, noticeTitle, renderNotice } = await import('../../review/exports/notice-docx.ts');
+    const facts = await noticeFacts(db, batch.id, chinaToday());
+    return download(c, await renderNotice(facts), `${noticeTitle(facts.year)}.docx`, DOCX);
+  });
+
+  app.get('/batches/:id/issues.xlsx', async (c) => {
+    const batch = await batchInScope(db, c, readParam(c, 'id', id));
+    const { issuesXlsx } = await import('../../review/exports/xlsx.ts');
+    return download(c, await issuesXlsx(db, batch.id), `${fileStem(batch.name)}问题清单.xlsx`, XLSX);
+  });
+
+  app.get('/batches/:id/reports.xlsx', async (c) => {
+    const batch = await batchInScope(db, c, readParam(c, 'id', id));
+    const { reportsXlsx } = await import('../../review/exports/xlsx.ts');
+    return download(c, await reportsXlsx(db, batch.id), `${fileStem(batch.name)}报告数据.xlsx`, XLSX);
+  });
+
+  app.get('/batches/:id/findings.csv', async (c) => {
+    const batch = await batchInScope(db, c, readParam(c, 'id', id));
+    const { findingsCsv } = await import('../../review/exports/csv.ts');
+    return download(c, await findingsCsv(db, batch.id), `${fileStem(batch.name)}检查发现.csv`, 'text/csv; charset=utf-8');
+  });
+
   return app;
+}
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A batch's name as the start of a file name: no path separators or characters file systems refuse. */
+function fileStem(name: string): string {
+  return `${name
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+    .trim()
+    .slice(0, 80)}_`;
 }
