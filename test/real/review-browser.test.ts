@@ -12,7 +12,7 @@ import { drawnBoxes, uploadToNewBatch } from '../../src/testing/review-browser.t
 import { hasShared, SHARED } from './shared.ts';
 
 const corpus = resolve(SHARED, 'corpus');
-const skip = hasShared() ? false : `${SHARED} (corpus/) is not present on this machine: the corpus is not uploaded`;
+const skip = hasShared() ? false : `${SHARED} (seeds/, corpus/) is not present on this machine: the corpus is not uploaded`;
 if (skip) console.log(`review browser acceptance NOT RUN: ${skip}`);
 
 let rig: BrowserRig;
