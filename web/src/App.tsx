@@ -25,6 +25,10 @@ const ReviewIssuesPage = lazy(() => import('./pages/ReviewIssuesPage.tsx'));
 const ReviewAggregatePage = lazy(() => import('./pages/ReviewAggregatePage.tsx'));
 const ReviewQueuePage = lazy(() => import('./pages/ReviewQueuePage.tsx'));
 const RectificationPage = lazy(() => import('./pages/RectificationPage.tsx'));
+const ReviewBatchesPage = lazy(() => import('./pages/ReviewBatchesPage.tsx'));
+const ReviewBatchPage = lazy(() => import('./pages/ReviewBatchPage.tsx'));
+const ReviewReportPage = lazy(() => import('./pages/ReviewReportPage.tsx'));
+const ReviewComparePage = lazy(() => import('./pages/ReviewComparePage.tsx'));
 
 interface Entry {
   path: string;
@@ -50,6 +54,7 @@ const MENU: Entry[] = [
   { path: '/audit', label: '操作记录' },
   { path: '/calendar', label: '工作日历' },
   { path: '/users', label: '用户管理', roles: ['admin'] },
+  { path: '/review', label: '审阅批次', when: isReviewer },
   { path: '/review/queue', label: '采集队列', when: isReviewer },
   { path: '/rectification', label: '整改通知', when: isAgencyStaff },
 ];
@@ -180,6 +185,10 @@ function Pages() {
             }
           />
           <Route path="/rectification" element={<RectificationPage />} />
+          <Route path="/review" element={<ReviewBatchesPage />} />
+          <Route path="/review/batches/:id" element={<ReviewBatchPage />} />
+          <Route path="/review/reports/:id" element={<ReviewReportPage />} />
+          <Route path="/review/compare" element={<ReviewComparePage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/login" element={<Navigate to="/" replace />} />
           <Route path="*" element={<Result status="404" title="没有这个页面" extra={<Link to="/">回到工作台</Link>} />} />
