@@ -132,7 +132,7 @@ export async function ocrPage(img: RgbImage, page: number): Promise<OcrPage> {
   const numeric = single.filter((i) => MAYBE_NUMBER.test((read.get(i) as { text: string }).text));
   const second = await recognise(
     numeric.map((i) => crops[i] as GrayImage),
-    { lang: 'eng', psm: 7, whitelist: '0123456789' },
+    { lang: 'eng', psm: 7, whitelist: '0123456789.' },
   );
   numeric.forEach((i, k) => {
     const a = read.get(i) as { text: string; conf: number };

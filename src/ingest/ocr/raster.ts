@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { findProgram, runProgram } from '../legacy/convert.ts';
+import { isJpeg, isPng } from './image-kind.ts';
 
 /** A colour image: three bytes (R, G, B) per pixel, rows top to bottom, and its resolution. */
 export interface RgbImage {
@@ -23,10 +24,6 @@ const A4_WIDTH_INCHES = 8.27;
 /** Why an image could not be decoded (turned into a ReadError by the caller). */
 export class ImageError extends Error {}
 
-/** True for the PNG signature. */
-export const isPng = (b: Uint8Array) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
-/** True for the JPEG start-of-image marker. */
-export const isJpeg = (b: Uint8Array) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
 
 function toRgb(width: number, height: number, rgba: Uint8Array, dpi: number): RgbImage {
   const data = new Uint8Array(width * height * 3);
