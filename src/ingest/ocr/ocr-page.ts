@@ -1,6 +1,6 @@
 import { findTables, type GridCell } from '../pdf/grid.ts';
 import type { PageGeometry, PdfChar, Segment } from '../pdf/parse/index.ts';
-import { cropCell, lineCount, type PixelBox } from './crop.ts';
+import { binarised, cropCell, lineCount, type PixelBox } from './crop.ts';
 import type { RgbImage } from './raster.ts';
 import { dropRed, estimateSkew, findRulings, type GrayImage, inkMask, otsu, rotate } from './rulings.ts';
 import { type OcrWord, recognise } from './tesseract.ts';
@@ -129,11 +129,25 @@ export async function ocrPage(img: RgbImage, page: number): Promise<OcrPage> {
   single.forEach((i, k) => read.set(i, joinWords(lineWords[k] ?? [])));
   block.forEach((i, k) => read.set(i, joinWords(blockWords[k] ?? [])));
   // Numbers again with digits only: the Chinese model's guesses at a digit (「O」「l」) are out.
-  const numeric = single.filter((i) => MAYBE_NUMBER.test((read.get(i) as { text: string }).text));
-  const second = await recognise(
-    numeric.map((i) => crops[i] as GrayImage),
-    { lang: 'eng', psm: 7, whitelist: '0123456789.' },
-  );
+  // Numbers again with digits only: what the Chinese model read as digits or their look-alikes,
+  // what it could not read at all, and short readings in a column of numbers (「局」 for 6).
+  const columnKey = (i: number) => `${Math.round((boxes[i] as GridCell).x0)}:${Math.round((boxes[i] as GridCell).x1)}`;
+  const numbersIn = new Map<string, number>();
+  for (const i of single) if (MAYBE_NUMBER.test((read.get(i) as { text: string }).text)) numbersIn.set(columnKey(i), (numbersIn.get(columnKey(i)) ?? 0) + 1);
+  const numeric = single.filter((i) => {
+    const text = (read.get(i) as { text: string }).text;
+    return MAYBE_NUMBER.test(text) || text === '' || ((numbersIn.get(columnKey(i)) ?? 0) >= 3 && [...text].length <= 4);
+  });
+  const digits = async (cells: number[], psm: number) =>
+    recognise(
+      cells.map((i) => binarised(crops[i] as GrayImage, threshold)),
+      { lang: 'eng', psm, whitelist: '0123456789.' },
+    );
+  const second = await digits(numeric, 7);
+  // A lone digit the line mode found nothing in: read as a single character.
+  const lone = numeric.filter((_, k) => (second[k] ?? []).length === 0);
+  const third = await digits(lone, 10);
+  lone.forEach((i, k) => (second[numeric.indexOf(i)] = third[k] ?? []));
   numeric.forEach((i, k) => {
     const a = read.get(i) as { text: string; conf: number };
     const b = joinWords(second[k] ?? []);
