@@ -30,6 +30,8 @@ export interface SourceDocument {
   pageTitleLine?: number;
   /** Table cells read by OCR, with their confidence: the locator reports the unsure ones by cell key. */
   ocr?: OcrCell[];
+  /** Images a page carries itself (HTML data: URLs), each standing on its own line as `mark`: read by OCR. */
+  embeddedImages?: { mark: string; bytes: Uint8Array }[];
 }
 
 /**

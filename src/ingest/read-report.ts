@@ -59,7 +59,12 @@ export async function readDocument(file: string, bytes: Uint8Array): Promise<Sou
   if (isPng(bytes) || isJpeg(bytes)) return (await import('./ocr/read-scan.ts')).readImage(file, bytes);
   const binary = sniffBinary(bytes);
   if (binary) throw new ReadError(file, `内容是${binary.zh}，不是可读取的报告`, `content is ${binary.en}, not a readable report`);
-  if (looksLikeHtml(file, bytes)) return (await import('./html/read-html.ts')).readHtml(file, bytes);
+  if (looksLikeHtml(file, bytes)) {
+    const doc = (await import('./html/read-html.ts')).readHtml(file, bytes);
+    // Tables published as images inside the page are read by OCR.
+    if (doc.embeddedImages) await (await import('./ocr/read-scan.ts')).ocrEmbeddedImages(doc);
+    return doc;
+  }
   return readText(file, bytes);
 }
 

@@ -152,7 +152,9 @@ export function imagePdf(pages: readonly { jpeg: Uint8Array; width: number; heig
     const [page, image, content] = [3 + i * 3, 4 + i * 3, 5 + i * 3];
     const w = (p.width * 72) / p.dpi;
     const h = (p.height * 72) / p.dpi;
-    obj(page, [`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w.toFixed(2)} ${h.toFixed(2)}] /Resources << /XObject << /Im0 ${image} 0 R >> >> /Contents ${content} 0 R >>`]);
+    obj(page, [
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w.toFixed(2)} ${h.toFixed(2)}] /Resources << /XObject << /Im0 ${image} 0 R >> >> /Contents ${content} 0 R >>`,
+    ]);
     obj(image, [
       `<< /Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${p.jpeg.length} >>\nstream\n`,
       p.jpeg,
@@ -216,7 +218,12 @@ export async function scanCase(renderer: PdfRenderer, seed: number, container: S
   const all = Object.fromEntries(Object.entries(report.cells).map(([k, c]) => [k, c.value]));
   const name = `scan-${seed}-${options.dpi}dpi-${options.skew}deg-q${options.quality}${options.seal ? '-seal' : ''}.${container}`;
   if (container === 'pdf') {
-    const pages = [...scanned.values()].map((img) => ({ jpeg: encodeJpeg(img, options.quality), width: img.width, height: img.height, dpi: img.dpi }));
+    const pages = [...scanned.values()].map((img) => ({
+      jpeg: encodeJpeg(img, options.quality),
+      width: img.width,
+      height: img.height,
+      dpi: img.dpi,
+    }));
     return { name, report, options, container, bytes: imagePdf(pages), expected: all };
   }
   const bPage = pageOf('b.new.natural') ?? 1;

@@ -133,7 +133,8 @@ export async function ocrPage(img: RgbImage, page: number): Promise<OcrPage> {
   // what it could not read at all, and short readings in a column of numbers (「局」 for 6).
   const columnKey = (i: number) => `${Math.round((boxes[i] as GridCell).x0)}:${Math.round((boxes[i] as GridCell).x1)}`;
   const numbersIn = new Map<string, number>();
-  for (const i of single) if (MAYBE_NUMBER.test((read.get(i) as { text: string }).text)) numbersIn.set(columnKey(i), (numbersIn.get(columnKey(i)) ?? 0) + 1);
+  for (const i of single)
+    if (MAYBE_NUMBER.test((read.get(i) as { text: string }).text)) numbersIn.set(columnKey(i), (numbersIn.get(columnKey(i)) ?? 0) + 1);
   const numeric = single.filter((i) => {
     const text = (read.get(i) as { text: string }).text;
     return MAYBE_NUMBER.test(text) || text === '' || ((numbersIn.get(columnKey(i)) ?? 0) >= 3 && [...text].length <= 4);
@@ -167,7 +168,8 @@ export async function ocrPage(img: RgbImage, page: number): Promise<OcrPage> {
   const blank = { ...gray, pixels: gray.pixels.slice() };
   for (const t of tables) {
     const b = pixelBox({ x0: t.x0, y0: t.y0, x1: t.x1, y1: t.y1 } as GridCell, px, -inset * 2);
-    for (let y = Math.max(0, b.y0); y < Math.min(blank.height, b.y1); y++) blank.pixels.fill(255, y * blank.width + Math.max(0, b.x0), y * blank.width + Math.min(blank.width, b.x1));
+    for (let y = Math.max(0, b.y0); y < Math.min(blank.height, b.y1); y++)
+      blank.pixels.fill(255, y * blank.width + Math.max(0, b.x0), y * blank.width + Math.min(blank.width, b.x1));
   }
   const [words] = await recognise([blank], { lang: 'chi_sim', psm: 3 });
   chars.push(...textChars(words ?? [], 72 / gray.dpi, boxes.length));

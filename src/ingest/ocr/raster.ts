@@ -24,7 +24,6 @@ const A4_WIDTH_INCHES = 8.27;
 /** Why an image could not be decoded (turned into a ReadError by the caller). */
 export class ImageError extends Error {}
 
-
 function toRgb(width: number, height: number, rgba: Uint8Array, dpi: number): RgbImage {
   const data = new Uint8Array(width * height * 3);
   for (let i = 0, j = 0; i < width * height; i++, j += 4) {
@@ -39,7 +38,7 @@ function toRgb(width: number, height: number, rgba: Uint8Array, dpi: number): Rg
 
 function pngDpi(bytes: Uint8Array): number | undefined {
   // pHYs: pixels per metre.
-  for (let at = 8; at + 12 <= bytes.length; ) {
+  for (let at = 8; at + 12 <= bytes.length;) {
     const view = new DataView(bytes.buffer, bytes.byteOffset + at);
     const length = view.getUint32(0);
     const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));

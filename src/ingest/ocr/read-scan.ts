@@ -63,7 +63,6 @@ export function ocrNote(file: string, pages: readonly number[], whole: boolean):
   };
 }
 
-
 /** The OCR cells of pages, in page order. */
 export function ocrCells(pages: ReadonlyMap<number, OcrPage>): OcrCell[] {
   return [...pages.values()].flatMap((p) => p.cells);
@@ -84,4 +83,45 @@ export async function readImage(file: string, bytes: Uint8Array): Promise<Source
   doc.messages.unshift(ocrNote(file, [1], true));
   doc.ocr = ocrCells(result.pages);
   return doc;
+}
+
+/**
+ * Reads the images a web page carries (data: URLs) by OCR: each image's lines take the place of
+ * its mark, its cells are the document's OCR cells (page = the image's number). Without
+ * tesseract the marks stay (the table is reported as an image) and a warning names the packages.
+ */
+export async function ocrEmbeddedImages(doc: SourceDocument): Promise<void> {
+  const images = new Map<number, RgbImage>();
+  (doc.embeddedImages ?? []).forEach((image, i) => {
+    try {
+      images.set(i + 1, decodeImage(image.bytes));
+    } catch {
+      // Not decodable: it stays an image mark.
+    }
+  });
+  if (images.size === 0) return;
+  const result = await ocrImages(images);
+  if (!result.ok) {
+    doc.messages.push({ rule: 'ocr', severity: 'warning', message: `网页中的图片未识别：${result.reason}`, source: { file: doc.file } });
+    return;
+  }
+  const marks = doc.embeddedImages ?? [];
+  for (const [n, page] of result.pages) {
+    const mark = marks[n - 1]?.mark;
+    const at = doc.lines.findIndex((l) => l.text === mark);
+    if (at < 0) continue;
+    const lines = pagesToDocument(doc.file, [page.geometry], 'image').lines.map((l) => ({
+      ...l,
+      source: { ...l.source, page: n },
+      ...(l.cellSources ? { cellSources: l.cellSources.map((c) => ({ ...c, page: n })) } : {}),
+    }));
+    doc.lines.splice(at, 1, ...lines);
+  }
+  doc.ocr = ocrCells(result.pages);
+  doc.messages.unshift({
+    rule: 'ocr',
+    severity: 'info',
+    message: `网页中的 ${result.pages.size} 张图片已由文字识别（OCR，tesseract）读出；识别的数字须与原件核对，置信度低于 ${LOW_CONFIDENCE} 的单元格逐一列出`,
+    source: { file: doc.file },
+  });
 }

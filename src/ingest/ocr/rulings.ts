@@ -74,8 +74,7 @@ export function estimateSkew(img: GrayImage, mask: Uint8Array): number {
   const points: number[] = [];
   // A sample of ink pixels is enough and keeps this fast on a 300 dpi page.
   const step = Math.max(1, Math.round(img.dpi / 100));
-  for (let y = 0; y < img.height; y += step)
-    for (let x = 0; x < img.width; x += step) if (mask[y * img.width + x]) points.push(x, y);
+  for (let y = 0; y < img.height; y += step) for (let x = 0; x < img.width; x += step) if (mask[y * img.width + x]) points.push(x, y);
   if (points.length < 200) return 0;
   const score = (deg: number) => {
     const t = Math.tan((deg * Math.PI) / 180);
@@ -183,15 +182,17 @@ function rulings(found: { at: number; from: number; to: number }[], horizontal: 
       g.to = Math.max(g.to, r.to);
     } else groups.push({ first: r.at, last: r.at, from: r.from, to: r.to });
   }
-  return groups
-    // A ruling is thin: a thick bar of ink (a filled block, a bold stroke run together) is not.
-    .filter((g) => g.last - g.first <= 6 * (scale > 0 ? 1 : 1))
-    .map((g) => {
-      const at = ((g.first + g.last) / 2 + 0.5) * scale;
-      const from = g.from * scale;
-      const to = (g.to + 1) * scale;
-      return horizontal ? { x1: from, y1: at, x2: to, y2: at } : { x1: at, y1: from, x2: at, y2: to };
-    });
+  return (
+    groups
+      // A ruling is thin: a thick bar of ink (a filled block, a bold stroke run together) is not.
+      .filter((g) => g.last - g.first <= 6 * (scale > 0 ? 1 : 1))
+      .map((g) => {
+        const at = ((g.first + g.last) / 2 + 0.5) * scale;
+        const from = g.from * scale;
+        const to = (g.to + 1) * scale;
+        return horizontal ? { x1: from, y1: at, x2: to, y2: at } : { x1: at, y1: from, x2: at, y2: to };
+      })
+  );
 }
 
 /**
