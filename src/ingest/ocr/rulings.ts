@@ -136,6 +136,9 @@ export function rotate(img: GrayImage, skewDeg: number): GrayImage {
   return { width, height, pixels: out, dpi: img.dpi };
 }
 
+// Thickest ruling, pixels (a 1.5 pt border at 300 dpi, blurred by JPEG).
+const MAX_THICKNESS = 6;
+
 /** Longest gap (pixels) bridged inside one ruling: noise and JPEG break thin lines. */
 const GAP = 2;
 
@@ -185,7 +188,7 @@ function rulings(found: { at: number; from: number; to: number }[], horizontal: 
   return (
     groups
       // A ruling is thin: a thick bar of ink (a filled block, a bold stroke run together) is not.
-      .filter((g) => g.last - g.first <= 6 * (scale > 0 ? 1 : 1))
+      .filter((g) => g.last - g.first <= MAX_THICKNESS)
       .map((g) => {
         const at = ((g.first + g.last) / 2 + 0.5) * scale;
         const from = g.from * scale;
