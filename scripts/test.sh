@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command: installs what the tests need (npm packages; Debian's Chromium, the Noto CJK
-# and DejaVu fonts, poppler-utils, LibreOffice Writer and PostgreSQL), then type-checks, lints
+# and DejaVu fonts, poppler-utils, LibreOffice Writer, tesseract-ocr with its Simplified Chinese data, and PostgreSQL), then type-checks, lints
 # and runs the self-contained suite (on PGlite), its database tests again on a real PostgreSQL
 # server, and the suite on the real documents in ../shared/.
 set -euo pipefail
@@ -11,6 +11,8 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+[ -f /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata ] || need+=(tesseract-ocr-chi-sim)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 # The tests print with these fonts only (src/testing/fonts.conf lists their folders).
 [ -f /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc ] || need+=(fonts-noto-cjk)

@@ -1,6 +1,7 @@
 import { AppError } from '../errors.ts';
 import type { Finding, SourceKind, SourceLocation } from '../report/index.ts';
 import { printable } from '../printable.ts';
+import type { OcrCell } from './ocr/ocr-page.ts';
 
 /**
  * One line of a source document. A line from a table row carries its cells (blank cells
@@ -27,6 +28,10 @@ export interface SourceDocument {
   pageTitle?: string;
   /** The index of the line the reader made of the page's title, when it made one. */
   pageTitleLine?: number;
+  /** Table cells read by OCR, with their confidence: the locator reports the unsure ones by cell key. */
+  ocr?: OcrCell[];
+  /** Images a page carries itself (HTML data: URLs), each standing on its own line as `mark`: read by OCR. */
+  embeddedImages?: { mark: string; bytes: Uint8Array }[];
 }
 
 /**

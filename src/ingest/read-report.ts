@@ -4,6 +4,7 @@ import { ReadError, type SourceDocument } from './document.ts';
 import { zipEntryNames } from './docx/unzip.ts';
 import { isOle } from './legacy/ole.ts';
 import { locate } from './locate/locate.ts';
+import { isJpeg, isPng } from './ocr/image-kind.ts';
 import { sniffBinary } from './text/decode.ts';
 import { readText } from './text/read-text.ts';
 
@@ -41,7 +42,8 @@ export function looksLikeHtml(file: string, bytes: Uint8Array): boolean {
 }
 
 /**
- * Reads a container into a document, choosing the reader by content, not by name. Each reader
+ * Reads a container into a document, choosing the reader by content, not by name (PNG and JPEG
+ * images are read by OCR). Each reader
  * is loaded when first needed: a text check need not pay for pdf.js or the HTML parser.
  */
 export async function readDocument(file: string, bytes: Uint8Array): Promise<SourceDocument> {
@@ -54,9 +56,15 @@ export async function readDocument(file: string, bytes: Uint8Array): Promise<Sou
     return (await import('./docx/read-docx.ts')).readDocx(file, bytes);
   }
   if (isOle(bytes)) return (await import('./legacy/read-legacy.ts')).readLegacy(file, bytes);
+  if (isPng(bytes) || isJpeg(bytes)) return (await import('./ocr/read-scan.ts')).readImage(file, bytes);
   const binary = sniffBinary(bytes);
   if (binary) throw new ReadError(file, `内容是${binary.zh}，不是可读取的报告`, `content is ${binary.en}, not a readable report`);
-  if (looksLikeHtml(file, bytes)) return (await import('./html/read-html.ts')).readHtml(file, bytes);
+  if (looksLikeHtml(file, bytes)) {
+    const doc = (await import('./html/read-html.ts')).readHtml(file, bytes);
+    // Tables published as images inside the page are read by OCR.
+    if (doc.embeddedImages) await (await import('./ocr/read-scan.ts')).ocrEmbeddedImages(doc);
+    return doc;
+  }
   return readText(file, bytes);
 }
 

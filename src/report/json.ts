@@ -11,6 +11,7 @@ export function reportJson(report: Report, findings?: readonly Finding[]): Recor
     file: m.source.file,
     agency: m.agency,
     ...(m.agencySource ? { agencySource: m.agencySource } : {}),
+    ...(m.ocr ? { ocr: true } : {}),
     year: m.year,
     format: m.format,
     title: m.title,

@@ -1,7 +1,7 @@
 import type { FormatId, TableId } from '../format/index.ts';
 
 /** The kind of container a report was read from. */
-export type SourceKind = 'text' | 'html' | 'docx' | 'pdf' | 'ofd' | 'doc' | 'wps' | 'json' | 'register';
+export type SourceKind = 'text' | 'html' | 'docx' | 'pdf' | 'ofd' | 'doc' | 'wps' | 'image' | 'json' | 'register';
 
 /** Where something was found: file, and line/column (text) or page and position (PDF). */
 export interface SourceLocation {
@@ -85,6 +85,8 @@ export interface ReportMeta {
   agency: string | null;
   /** Where the agency name was read (reports read from a document). */
   agencySource?: AgencySource;
+  /** Some or all of it was read by OCR from page images (a scan, a table image): its cells need checking against the original. */
+  ocr?: boolean;
   year: number | null;
   format: FormatId | null;
   title: string | null;

@@ -90,9 +90,25 @@ function imageMark(el: Element): string {
   return `[图片:${name.replace(/\s+/g, '')}]`;
 }
 
+/** Largest image taken from a data: URL. */
+const MAX_EMBEDDED_BYTES = 20 * 1024 * 1024;
+
+/**
+ * The bytes of a PNG or JPEG carried in a data: URL. Images elsewhere (a URL, a file) are never
+ * fetched or opened: reading the network or the disk on a page's say-so is not a reader's job.
+ */
+function embeddedImage(src: string): Uint8Array | undefined {
+  const m = /^\s*data:image\/(?:png|jpe?g);base64,/i.exec(src);
+  if (!m || src.length > (MAX_EMBEDDED_BYTES * 4) / 3 + m[0].length) return undefined;
+  const bytes = new Uint8Array(Buffer.from(src.slice(m[0].length).replace(/\s+/g, ''), 'base64'));
+  return bytes.length > 0 ? bytes : undefined;
+}
+
 /** Walks a DOM subtree into lines; data tables become lines with cells. */
 class LineWriter {
   readonly lines: DocLine[] = [];
+  /** Images the page carries itself (data: URLs), for OCR. */
+  readonly images: { mark: string; bytes: Uint8Array }[] = [];
   private current = '';
   private currentAt: number | undefined;
   /** Data tables written so far, in order: a finding names the table (1-based), row and column of its cell. */
@@ -130,7 +146,15 @@ class LineWriter {
     const name = el.name?.toLowerCase();
     if (name && SKIP.has(name)) return;
     if (name === 'img') {
-      this.text(` ${imageMark(el)} `, el.startIndex);
+      const embedded = embeddedImage(el.attribs.src ?? '');
+      if (embedded) {
+        // An image inside the page (a data: URL): marked on a line of its own, read by OCR later.
+        const mark = `[图片:内嵌图片${this.images.length + 1}]`;
+        this.images.push({ mark, bytes: embedded });
+        this.flush();
+        this.text(mark, el.startIndex);
+        this.flush();
+      } else this.text(` ${imageMark(el)} `, el.startIndex);
       return;
     }
     if (name === 'table') {
@@ -257,6 +281,7 @@ export function readHtml(file: string, bytes: Uint8Array): SourceDocument {
   const pageTitle = page.$('title').first().text().trim();
   if (pageTitle) doc.pageTitle = pageTitle;
   if (page.titleFromHead) doc.pageTitleLine = 0;
+  if (page.images.length > 0) doc.embeddedImages = page.images;
   return doc;
 }
 
@@ -269,6 +294,8 @@ export interface HtmlPage {
   tables: Element[];
   lines: DocLine[];
   titleFromHead: boolean;
+  /** Images the page carries itself (data: URLs), for OCR. */
+  images: { mark: string; bytes: Uint8Array }[];
 }
 
 /**
@@ -294,5 +321,5 @@ export function parseHtmlPage(file: string, bytes: Uint8Array): HtmlPage {
   if (title) writer.lines.push({ text: title.text, source: { file } });
   writer.walk(content);
   writer.flush();
-  return { $, content, tables: writer.tables, lines: writer.lines, titleFromHead: title?.fromHead === true };
+  return { $, content, tables: writer.tables, lines: writer.lines, titleFromHead: title?.fromHead === true, images: writer.images };
 }

@@ -28,7 +28,7 @@ export interface ConvertOptions {
 }
 
 /** The program's full path: as given when it has a slash, else the first on the PATH. */
-function findProgram(name: string): string | undefined {
+export function findProgram(name: string): string | undefined {
   const candidates = name.includes('/') ? [name] : (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, name));
   return candidates.find((path) => {
     try {
@@ -45,7 +45,7 @@ function findProgram(name: string): string | undefined {
  * soffice.bin under a launcher) when the time is up. Under coreutils' `timeout` the limit
  * holds even if this thread is terminated first (a batch worker over its own limit).
  */
-function run(
+export function runProgram(
   program: string,
   args: string[],
   timeoutMs: number,
@@ -106,7 +106,7 @@ export async function convertToDocx(bytes: Uint8Array, extension: 'doc' | 'wps',
       dir,
       input,
     ];
-    const result = await run(program, args, timeoutMs, { ...process.env, HOME: dir });
+    const result = await runProgram(program, args, timeoutMs, { ...process.env, HOME: dir });
     if (result.timedOut) throw new ConvertError('timeout', `conversion took longer than ${Math.round(timeoutMs / 1000)} s`);
     try {
       return new Uint8Array(await readFile(join(dir, 'input.docx')));

@@ -1,6 +1,7 @@
 import { FORMATS, type FormatId, type FormatSpec, getFormat, looksTraditional, type TableId } from '../../format/index.ts';
 import type { Cell, Finding, Report, TableInfo } from '../../report/index.ts';
 import type { SourceDocument } from '../document.ts';
+import { ocrFindings } from '../ocr/review.ts';
 import type { LocateContext, Span, TableResult } from './context.ts';
 import { findHeadings, type Heading } from './headings.ts';
 import { LabelStream } from './label-stream.ts';
@@ -109,10 +110,14 @@ export function locate(doc: SourceDocument): Report {
     if (range) ranges.push(range);
   }
 
+  // Cells read by OCR: the unsure ones are reported by key (only now are the keys known).
+  if (doc.ocr) messages.push(...ocrFindings(doc.file, cells, doc.ocr));
+
   return {
     meta: {
       agency: meta.agency,
       ...(meta.agencySource ? { agencySource: meta.agencySource } : {}),
+      ...(doc.ocr ? { ocr: true } : {}),
       year: meta.year,
       format: anyTable ? formatId : null,
       title: meta.title,

@@ -13,6 +13,8 @@ export type PdfEngine = 'auto' | 'pdfjs';
 const MARGIN = 0.08;
 // A document with fewer characters than this in its text layer is a scan.
 const MIN_TEXT = 40;
+// A page with fewer glyphs than this has no text layer: a scanned page, read by OCR.
+const SCAN_CHARS = 5;
 
 /**
  * The pages' glyphs and rulings: our own parser, which reads text without the rendering work
@@ -44,17 +46,36 @@ function runningKey(line: TextItem[]): string {
  * line whose cells are the table's cell boxes (an empty box is an empty cell, a wrapped
  * number is whole); other text is grouped into lines by baseline. Running headers, footers
  * and page numbers are dropped. A PDF without a text layer yields a finding, not invented
- * cells; an encrypted or corrupt PDF a ReadError.
+ * cells; an encrypted or corrupt PDF a ReadError. Pages without a text layer (scans) are read
+ * by OCR (`ocr/`) when tesseract is installed, else the finding names the packages to install.
  */
 export async function readPdf(file: string, bytes: Uint8Array, engine: PdfEngine = 'auto'): Promise<SourceDocument> {
-  return pagesToDocument(file, await geometry(file, bytes, engine), 'pdf');
+  const pages = await geometry(file, bytes, engine);
+  const scanned = pages.flatMap((page, i) => (page.chars.filter((c) => c.text.trim() !== '').length < SCAN_CHARS ? [i + 1] : []));
+  if (scanned.length === 0) return pagesToDocument(file, pages, 'pdf');
+  // Pages without a text layer are read by OCR (loaded only for them).
+  const { ocrCells, ocrNote, ocrPdfPages } = await import('../ocr/read-scan.ts');
+  const result = await ocrPdfPages(bytes, scanned);
+  if (!result.ok) {
+    const doc = pagesToDocument(file, pages, 'pdf');
+    for (const m of doc.messages) if (m.rule === 'pdf-no-text') m.message += `；${result.reason}`;
+    return doc;
+  }
+  const doc = pagesToDocument(
+    file,
+    pages.map((page, i) => result.pages.get(i + 1)?.geometry ?? page),
+    'pdf',
+  );
+  doc.messages.unshift(ocrNote(file, scanned, scanned.length === pages.length));
+  doc.ocr = ocrCells(result.pages);
+  return doc;
 }
 
 /**
  * A fixed-layout document's pages (PDF, OFD) as document lines: tables cut into cell boxes,
  * running headers, footers and page numbers dropped, pages without text reported.
  */
-export function pagesToDocument(file: string, geometries: readonly PageGeometry[], kind: 'pdf' | 'ofd'): SourceDocument {
+export function pagesToDocument(file: string, geometries: readonly PageGeometry[], kind: 'pdf' | 'ofd' | 'image'): SourceDocument {
   const pages = geometries.map((page) => ({ lines: pageLines(page), height: page.height }));
   const inMargin = (line: PageLine, height: number) => line.kind === 'text' && (line.y < height * MARGIN || line.y > height * (1 - MARGIN));
   const seen = new Map<string, number>();
@@ -95,7 +116,7 @@ export function pagesToDocument(file: string, geometries: readonly PageGeometry[
     messages.push({
       rule: 'pdf-no-text',
       severity: 'error',
-      message: `扫描件，无文字层：${kind.toUpperCase()} 中没有可提取的文字，无法读取表格（需先进行文字识别）`,
+      message: `扫描件，无文字层：${kind === 'image' ? '图片' : kind.toUpperCase()} 中没有可提取的文字，无法读取表格（需先进行文字识别）`,
       source: { file },
     });
   } else if (empty.length > 0) {
