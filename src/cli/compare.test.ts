@@ -86,7 +86,7 @@ test('check over two years: the doctored carry-over is an error of that report, 
   );
   assert.match(series ?? '', /== 2024\/government\.txt：0个错误，1个警告[\s\S]*\[published-late\].*人民政府应于2025年3月31日前公布/);
   assert.doesNotMatch(series ?? '', /civil\.txt/);
-  assert.match(r.stderr, /2 {2}error {3}cross-year-carried/);
+  assert.match(r.stderr, /2 {2}错误 {2}cross-year-carried/);
   assert.doesNotMatch(r.stderr, /cross-year-in-force|narrative-copied/);
 });
 

@@ -35,6 +35,8 @@ const READER_TITLES: Record<string, string> = {
   'read-number-rejoined': '数字被换行拆开',
   'pdf-no-text': '扫描件，无文字层',
   converted: '旧版文档经转换后读取',
+  ocr: '经文字识别（OCR）读取',
+  'ocr-low-confidence': '文字识别置信度低，需人工核对',
 };
 
 const RULE_TITLES = new Map<string, string>([...RULES, ...SERIES_RULES].map((r) => [r.id, r.title]));
