@@ -9,7 +9,7 @@ import { type ScanCase, scanCase, scoreScan } from '../src/testing/scan.ts';
  * time per page. `GONGKAI_OCR_REPORTS` sets how many reports (30 by default).
  */
 export async function benchOcr(count = Number(process.env.GONGKAI_OCR_REPORTS ?? 30)): Promise<void> {
-  console.log(`\n## OCR（tesseract，${count} 份随机报告的扫描件）`);
+  console.log(`\n## OCR（表格单元格 PP-OCR，其余文字 tesseract；${count} 份随机报告的扫描件）`);
   if (!tesseractProgram()) {
     console.log('未安装 tesseract-ocr，跳过');
     return;

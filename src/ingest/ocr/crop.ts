@@ -12,34 +12,6 @@ export interface PixelBox {
 const MARGIN = 20;
 
 /**
- * Ink pixels with at least two inked neighbours (of eight): strokes of characters, not the
- * specks of noise or dust a scan adds.
- */
-function strokeCount(img: GrayImage, box: PixelBox, threshold: number): { count: number; bounds: PixelBox | undefined } {
-  const { width, pixels } = img;
-  const ink = (x: number, y: number) => x >= box.x0 && x < box.x1 && y >= box.y0 && y < box.y1 && (pixels[y * width + x] as number) <= threshold;
-  let count = 0;
-  let bounds: PixelBox | undefined;
-  for (let y = box.y0; y < box.y1; y++) {
-    for (let x = box.x0; x < box.x1; x++) {
-      if (!ink(x, y)) continue;
-      let n = 0;
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) if ((dx || dy) && ink(x + dx, y + dy)) n++;
-      if (n < 2) continue;
-      count++;
-      if (!bounds) bounds = { x0: x, y0: y, x1: x + 1, y1: y + 1 };
-      else {
-        bounds.x0 = Math.min(bounds.x0, x);
-        bounds.y0 = Math.min(bounds.y0, y);
-        bounds.x1 = Math.max(bounds.x1, x + 1);
-        bounds.y1 = Math.max(bounds.y1, y + 1);
-      }
-    }
-  }
-  return { count, bounds };
-}
-
-/**
  * Leaves out the rows and columns at a box's sides that are mostly ink: what the inset left of
  * a ruling (a thick or slightly skewed line).
  */
@@ -63,16 +35,105 @@ function trimRulings(img: GrayImage, box: PixelBox, threshold: number): PixelBox
   return b;
 }
 
+/** A connected blot of ink: its pixels (indexes into the image) and its bounds. */
+interface Blot extends PixelBox {
+  pixels: number[];
+}
+
+/** The connected blots of ink (8-neighbours) inside a box. */
+export function blots(img: GrayImage, box: PixelBox, threshold: number): Blot[] {
+  const { width, pixels } = img;
+  const seen = new Uint8Array((box.x1 - box.x0) * (box.y1 - box.y0));
+  const at = (x: number, y: number) => (y - box.y0) * (box.x1 - box.x0) + (x - box.x0);
+  const out: Blot[] = [];
+  for (let y = box.y0; y < box.y1; y++) {
+    for (let x = box.x0; x < box.x1; x++) {
+      if (seen[at(x, y)] || (pixels[y * width + x] as number) > threshold) continue;
+      const blot: Blot = { x0: x, y0: y, x1: x + 1, y1: y + 1, pixels: [] };
+      const stack = [x, y];
+      seen[at(x, y)] = 1;
+      while (stack.length) {
+        const cy = stack.pop() as number;
+        const cx = stack.pop() as number;
+        blot.pixels.push(cy * width + cx);
+        blot.x0 = Math.min(blot.x0, cx);
+        blot.y0 = Math.min(blot.y0, cy);
+        blot.x1 = Math.max(blot.x1, cx + 1);
+        blot.y1 = Math.max(blot.y1, cy + 1);
+        for (let dy = -1; dy <= 1; dy++)
+          for (let dx = -1; dx <= 1; dx++) {
+            const nx = cx + dx;
+            const ny = cy + dy;
+            if (nx < box.x0 || ny < box.y0 || nx >= box.x1 || ny >= box.y1 || seen[at(nx, ny)]) continue;
+            if ((pixels[ny * width + nx] as number) > threshold) continue;
+            seen[at(nx, ny)] = 1;
+            stack.push(nx, ny);
+          }
+      }
+      out.push(blot);
+    }
+  }
+  return out;
+}
+
 /**
- * What a cell box shows, ready for OCR: the ink inside the box (its rulings left out), on a
- * white margin, scaled by `scale`; undefined for a box with no strokes (blank).
+ * The blots that are the cell's text: not a piece of a ruling the trim left (thin, long, at the
+ * box's edge — a skewed line), not a speck of noise (a few pixels: a printed decimal point is
+ * larger, about a stroke's width across), not a pale smudge.
+ */
+function textBlots(all: readonly Blot[], box: PixelBox, pixels: Uint8Array, threshold: number, dpi: number): Blot[] {
+  const thin = Math.max(2, dpi / 40);
+  const atEdge = (b: Blot) => b.x0 <= box.x0 + 1 || b.y0 <= box.y0 + 1 || b.x1 >= box.x1 - 1 || b.y1 >= box.y1 - 1;
+  const ruling = (b: Blot) => {
+    const [w, h] = [b.x1 - b.x0, b.y1 - b.y0];
+    return atEdge(b) && Math.min(w, h) <= thin && Math.max(w, h) >= 3 * Math.min(w, h);
+  };
+  const speck = Math.max(3, (dpi / 100) ** 2 * 1.5);
+  const kept = all.filter((b) => !ruling(b) && b.pixels.length > speck);
+  // Printed strokes are dark to their core; a blot far paler than the cell's darkest ink is
+  // what a seal's red left under JPEG, not text.
+  const core = (b: Blot) => Math.min(...b.pixels.map((i) => pixels[i] as number));
+  const cores = kept.map(core);
+  const darkest = Math.min(...cores);
+  const palest = darkest + (threshold - darkest) * 0.7;
+  return kept.filter((_, k) => (cores[k] as number) <= palest);
+}
+
+/**
+ * What a cell box shows, ready for OCR: the ink of its text (rulings left out, specks of noise
+ * dropped), on a white margin, scaled by `scale`; undefined for a box with no text (blank).
  */
 export function cropCell(img: GrayImage, box: PixelBox, threshold: number, scale = 1): GrayImage | undefined {
   const inner = trimRulings(img, box, threshold);
+  if (inner.x1 <= inner.x0 || inner.y1 <= inner.y0) return undefined;
   const minStrokes = Math.max(6, Math.round((img.dpi / 100) ** 2 * 4));
-  const { count, bounds } = strokeCount(img, inner, threshold);
-  if (!bounds || count < minStrokes) return undefined;
-  return crop(img, bounds, scale);
+  const all = blots(img, inner, threshold);
+  const text = textBlots(all, inner, img.pixels, threshold, img.dpi);
+  const count = text.reduce((n, b) => n + b.pixels.length, 0);
+  if (text.length === 0 || count < minStrokes) return undefined;
+  const bounds = {
+    x0: Math.min(...text.map((b) => b.x0)),
+    y0: Math.min(...text.map((b) => b.y0)),
+    x1: Math.max(...text.map((b) => b.x1)),
+    y1: Math.max(...text.map((b) => b.y1)),
+  };
+  // The part cropped keeps the text's strokes whole — the paler ink joined to them (a thin
+  // stroke's faint middle) and a pixel around (soft edges); the rest (ink left out, the pale
+  // smudge a seal's edge leaves under JPEG) becomes paper.
+  const [w, h] = [bounds.x1 - bounds.x0, bounds.y1 - bounds.y0];
+  const part: GrayImage = { width: w, height: h, dpi: img.dpi, pixels: new Uint8Array(w * h).fill(255) };
+  const strokes = new Set(text.flatMap((b) => b.pixels));
+  const pale = blots(img, bounds, Math.min(threshold + 40, 230)).filter((b) => b.pixels.some((i) => strokes.has(i)));
+  for (const b of pale)
+    for (const i of b.pixels) {
+      const [x, y] = [(i % img.width) - bounds.x0, Math.floor(i / img.width) - bounds.y0];
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const [px, py] = [x + dx, y + dy];
+          if (px >= 0 && py >= 0 && px < w && py < h) part.pixels[py * w + px] = img.pixels[(py + bounds.y0) * img.width + px + bounds.x0] as number;
+        }
+    }
+  return crop(part, { x0: 0, y0: 0, x1: w, y1: h }, scale);
 }
 
 /** A part of the image on a white margin, scaled (bilinear) by `scale`. */
@@ -96,31 +157,4 @@ export function crop(img: GrayImage, b: PixelBox, scale = 1): GrayImage {
     }
   }
   return { width: w, height: h, pixels, dpi: Math.round(img.dpi * scale) };
-}
-
-/** How many lines of text a crop holds: bands of inked rows separated by blank ones. */
-export function lineCount(img: GrayImage, threshold: number): number {
-  let bands = 0;
-  let inBand = 0;
-  const minBand = Math.max(2, Math.round(img.dpi / 60));
-  for (let y = 0; y <= img.height; y++) {
-    let ink = false;
-    if (y < img.height) for (let x = 0; x < img.width && !ink; x++) ink = (img.pixels[y * img.width + x] as number) <= threshold;
-    if (ink) inBand++;
-    else {
-      if (inBand >= minBand) bands++;
-      inBand = 0;
-    }
-  }
-  return bands;
-}
-
-/**
- * A crop in black and white at the page's threshold: tesseract's own threshold, taken over a
- * small crop with JPEG ringing and noise, loses thin digits (a «0» read as nothing). Only for
- * numbers: the Chinese model reads labels better from the gray levels.
- */
-export function binarised(img: GrayImage, threshold: number): GrayImage {
-  const cut = Math.min(threshold + 15, 210);
-  return { ...img, pixels: img.pixels.map((p) => (p <= cut ? 0 : 255)) };
 }

@@ -1,7 +1,10 @@
 import { findTables, type GridCell } from '../pdf/grid.ts';
 import type { PageGeometry, PdfChar, Segment } from '../pdf/parse/index.ts';
-import { binarised, cropCell, lineCount, type PixelBox } from './crop.ts';
+import { crop, cropCell, type PixelBox } from './crop.ts';
+import { snapLabel } from './labels.ts';
+import { type LineRead, readCell } from './paddle.ts';
 import type { RgbImage } from './raster.ts';
+import { LOW_CONFIDENCE } from './review.ts';
 import { dropRed, estimateSkew, findRulings, type GrayImage, inkMask, otsu, rotate } from './rulings.ts';
 import { type OcrWord, recognise } from './tesseract.ts';
 
@@ -24,7 +27,7 @@ export interface OcrPage {
   skew: number;
 }
 
-// What the Chinese model makes of a number: digits, and letters or marks of their shapes (「b」 for 6, 「]]」 for 11).
+// What the model may make of a number: digits, and letters or marks of their shapes (「b」 for 6, 「]]」 for 11).
 const MAYBE_NUMBER = /^[\x21-\x7e\s，．。、「」〈〉《》（）]{1,14}$/;
 // Cells are read at about this resolution: tesseract's models read 10–12 pt text best at ~300 dpi.
 const CELL_DPI = 300;
@@ -47,8 +50,16 @@ export function placeText(text: string, box: { x0: number; y0: number; x1: numbe
   });
 }
 
-/** Glyphs of the page's free text (outside tables), from the words tesseract found, in points. */
-function textChars(words: readonly OcrWord[], scale: number, runFrom: number): PdfChar[] {
+/**
+ * Glyphs of the page's free text (outside tables), in points: tesseract finds the lines and
+ * their words; each run of words without a gap of one and a half times the line's height (a phrase; a gap
+ * is a column's or a space's of the source) is read again by the PP-OCR model, far surer of
+ * Chinese, and its characters spread across the run's box (an ideograph twice a Latin letter's
+ * width). tesseract's own reading stands where the model reads nothing.
+ */
+async function textChars(words: readonly OcrWord[], img: GrayImage, threshold: number, runFrom: number): Promise<PdfChar[]> {
+  const scale = 72 / img.dpi;
+  const zoom = Math.max(1, CELL_DPI / img.dpi);
   const lines = new Map<string, OcrWord[]>();
   for (const w of words) lines.set(w.line, [...(lines.get(w.line) ?? []), w]);
   const out: PdfChar[] = [];
@@ -58,15 +69,31 @@ function textChars(words: readonly OcrWord[], scale: number, runFrom: number): P
     const height = Math.max(...line.map((w) => w.height));
     const bottom = Math.max(...line.map((w) => w.top + w.height));
     const size = height * scale * 0.95;
-    line.forEach((w, k) => {
-      const chars = [...w.text];
-      const next = line[k + 1];
-      // Words tesseract split a run of ideographs into touch again: the gap between them is
-      // the spacing of the characters, not a space of the source.
-      const right = next && next.left - (w.left + w.width) < height ? next.left : w.left + w.width;
-      const cw = (right - w.left) / chars.length;
-      chars.forEach((c, i) => out.push({ text: c, x: (w.left + i * cw) * scale, y: bottom * scale, w: cw * scale, size, run, vertical: false }));
-    });
+    const phrases: OcrWord[][] = [];
+    for (const w of line) {
+      const last = phrases.at(-1)?.at(-1);
+      if (last && w.left - (last.left + last.width) < height * 1.5) (phrases.at(-1) as OcrWord[]).push(w);
+      else phrases.push([w]);
+    }
+    for (const phrase of phrases) {
+      const box = {
+        x0: Math.max(0, Math.min(...phrase.map((w) => w.left)) - 2),
+        y0: Math.max(0, Math.min(...phrase.map((w) => w.top)) - 2),
+        x1: Math.min(img.width, Math.max(...phrase.map((w) => w.left + w.width)) + 2),
+        y1: Math.min(img.height, Math.max(...phrase.map((w) => w.top + w.height)) + 2),
+      };
+      const again = box.x1 > box.x0 && box.y1 > box.y0 ? await readCell(crop(img, box, zoom), threshold, false) : { text: '', conf: 0 };
+      const text = again.text.trim() || phrase.map((w) => w.text).join('');
+      const chars = [...text];
+      const weights = chars.map((c) => (/[\u0000-\u024f]/.test(c) ? 0.5 : 1));
+      const unit = (box.x1 - box.x0 - 4) / weights.reduce((a, b) => a + b, 0);
+      let x = box.x0 + 2;
+      chars.forEach((c, i) => {
+        const w = unit * (weights[i] as number);
+        out.push({ text: c, x: x * scale, y: bottom * scale, w: w * scale, size, run, vertical: false });
+        x += w;
+      });
+    }
     run++;
   }
   return out;
@@ -79,23 +106,23 @@ const pixelBox = (cell: GridCell, px: number, inset: number): PixelBox => ({
   y1: Math.round(cell.y1 * px) - inset,
 });
 
-/** The text and confidence of a cell from its words: words joined, the least sure word's confidence. */
-function joinWords(words: readonly OcrWord[]): { text: string; conf: number } {
-  if (words.length === 0) return { text: '', conf: 0 };
-  const text = words
-    .map((w) => w.text)
-    .join(' ')
-    // Spaces tesseract puts between ideographs, or inside a number, are not in the source.
-    .replace(/(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])/g, '')
-    .replace(/(?<=\d) (?=\d)/g, '');
-  return { text, conf: Math.min(...words.map((w) => w.conf)) };
+/** Whether a cell's first reading looks like a number: digits and their look-alikes, or a short reading in a column of numbers. */
+function numberCells(inked: readonly number[], read: ReadonlyMap<number, LineRead>, boxes: readonly GridCell[]): number[] {
+  const columnKey = (i: number) => `${Math.round((boxes[i] as GridCell).x0)}:${Math.round((boxes[i] as GridCell).x1)}`;
+  const numbersIn = new Map<string, number>();
+  for (const i of inked) if (MAYBE_NUMBER.test((read.get(i) as LineRead).text)) numbersIn.set(columnKey(i), (numbersIn.get(columnKey(i)) ?? 0) + 1);
+  return inked.filter((i) => {
+    const text = (read.get(i) as LineRead).text;
+    return MAYBE_NUMBER.test(text) || text === '' || ((numbersIn.get(columnKey(i)) ?? 0) >= 3 && [...text].length <= 4);
+  });
 }
 
 /**
  * Reads a page image: seal red dropped, skew found and corrected, ruled tables found from the
- * page's lines of ink (the same grid as a PDF's rulings), each cell box read by tesseract on its
- * own — numbers a second time with digits only — and the free text read from the page with the
- * tables blanked. Returns the page as glyphs and rulings in points, as the PDF reader sees one.
+ * page's lines of ink (the same grid as a PDF's rulings), each cell box read on its own by the
+ * PP-OCR model — numbers a second time with digits only, labels put right against the
+ * standard's — and the free text read by tesseract from the page with the tables blanked.
+ * Returns the page as glyphs and rulings in points, as the PDF reader sees one.
  */
 export async function ocrPage(img: RgbImage, page: number): Promise<OcrPage> {
   let gray: GrayImage = dropRed(img);
@@ -111,50 +138,40 @@ export async function ocrPage(img: RgbImage, page: number): Promise<OcrPage> {
   const boxes = tables.flatMap((t) => t.cells);
   const crops = boxes.map((cell) => cropCell(gray, pixelBox(cell, px, inset), threshold, scale));
   const inked = crops.flatMap((c, i) => (c ? [i] : []));
-  // One line of text (most cells) or several (a label wrapped in a narrow cell): read as a line, or as a block.
-  const multi = new Set(inked.filter((i) => lineCount(crops[i] as GrayImage, threshold) > 1));
-  const single = inked.filter((i) => !multi.has(i));
-  const block = inked.filter((i) => multi.has(i));
-  const [lineWords, blockWords] = [
-    await recognise(
-      single.map((i) => crops[i] as GrayImage),
-      { lang: 'chi_sim', psm: 7 },
-    ),
-    await recognise(
-      block.map((i) => crops[i] as GrayImage),
-      { lang: 'chi_sim', psm: 6 },
-    ),
-  ];
-  const read = new Map<number, { text: string; conf: number }>();
-  single.forEach((i, k) => read.set(i, joinWords(lineWords[k] ?? [])));
-  block.forEach((i, k) => read.set(i, joinWords(blockWords[k] ?? [])));
-  // Numbers again with digits only: the Chinese model's guesses at a digit (「O」「l」) are out.
-  // Numbers again with digits only: what the Chinese model read as digits or their look-alikes,
-  // what it could not read at all, and short readings in a column of numbers (「局」 for 6).
-  const columnKey = (i: number) => `${Math.round((boxes[i] as GridCell).x0)}:${Math.round((boxes[i] as GridCell).x1)}`;
-  const numbersIn = new Map<string, number>();
-  for (const i of single)
-    if (MAYBE_NUMBER.test((read.get(i) as { text: string }).text)) numbersIn.set(columnKey(i), (numbersIn.get(columnKey(i)) ?? 0) + 1);
-  const numeric = single.filter((i) => {
-    const text = (read.get(i) as { text: string }).text;
-    return MAYBE_NUMBER.test(text) || text === '' || ((numbersIn.get(columnKey(i)) ?? 0) >= 3 && [...text].length <= 4);
-  });
-  const digits = async (cells: number[], psm: number) =>
-    recognise(
-      cells.map((i) => binarised(crops[i] as GrayImage, threshold)),
-      { lang: 'eng', psm, whitelist: '0123456789.' },
+  const read = new Map<number, LineRead>();
+  for (const i of inked) read.set(i, await readCell(crops[i] as GrayImage, threshold, false));
+  // Numbers again with digits only: a digit the model took for a letter or mark of its shape is out.
+  const numbers = numberCells(inked, read, boxes);
+  for (const i of numbers) {
+    const first = read.get(i) as LineRead;
+    const digits = await readCell(crops[i] as GrayImage, threshold, true);
+    // Both readings agree: as sure as the surer; else the digits-only reading, no surer than 50.
+    read.set(
+      i,
+      first.text === digits.text
+        ? { text: digits.text, conf: Math.max(first.conf, digits.conf) }
+        : { text: digits.text, conf: Math.min(first.conf, digits.conf, 50) },
     );
-  const second = await digits(numeric, 7);
-  // A lone digit the line mode found nothing in: read as a single character.
-  const lone = numeric.filter((_, k) => (second[k] ?? []).length === 0);
-  const third = await digits(lone, 10);
-  lone.forEach((i, k) => (second[numeric.indexOf(i)] = third[k] ?? []));
-  numeric.forEach((i, k) => {
-    const a = read.get(i) as { text: string; conf: number };
-    const b = joinWords(second[k] ?? []);
-    // Both readings agree: as sure as the surer; else the digits-only reading, no surer than the other.
-    read.set(i, a.text === b.text ? { text: b.text, conf: Math.max(a.conf, b.conf) } : { text: b.text, conf: Math.min(a.conf, b.conf, 50) });
+  }
+  // A number the model could not make out (nothing, or unsure): tesseract's reading, digits only,
+  // where it is sure of one — still flagged, a second engine's guess is not a certainty.
+  const unsure = numbers.filter((i) => (read.get(i) as LineRead).conf < 50);
+  const second = await recognise(
+    unsure.map((i) => crops[i] as GrayImage),
+    { lang: 'eng', psm: 7, whitelist: '0123456789.' },
+  );
+  unsure.forEach((i, k) => {
+    const words = second[k] ?? [];
+    const text = words.map((w) => w.text).join('');
+    const conf = Math.min(...words.map((w) => w.conf));
+    if (/^\d+(\.\d+)?$/.test(text) && conf >= 80) read.set(i, { text, conf: Math.min(conf, LOW_CONFIDENCE - 1) });
   });
+  for (const [i, r] of read) {
+    const label = snapLabel(r.text);
+    if (label) read.set(i, { ...r, text: label });
+    // A speck read as a point before or after a whole number: the number, to be checked.
+    else if (/^\.\d+$|^\d+\.$/.test(r.text)) read.set(i, { text: r.text.replace('.', ''), conf: Math.min(r.conf, LOW_CONFIDENCE - 1) });
+  }
 
   const cells: OcrCell[] = [];
   const chars: PdfChar[] = [];
@@ -172,6 +189,6 @@ export async function ocrPage(img: RgbImage, page: number): Promise<OcrPage> {
       blank.pixels.fill(255, y * blank.width + Math.max(0, b.x0), y * blank.width + Math.min(blank.width, b.x1));
   }
   const [words] = await recognise([blank], { lang: 'chi_sim', psm: 3 });
-  chars.push(...textChars(words ?? [], 72 / gray.dpi, boxes.length));
+  chars.push(...(await textChars(words ?? [], blank, threshold, boxes.length)));
   return { geometry: { width: gray.width / px, height: gray.height / px, chars, segments }, cells, skew };
 }

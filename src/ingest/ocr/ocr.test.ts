@@ -4,6 +4,8 @@ import { addNoise, encodeJpeg, encodePng, imagePdf, rotateRgb, stampSeal } from 
 import { Random } from '../../testing/random.ts';
 import { readReportBytes } from '../index.ts';
 import { findTables } from '../pdf/grid.ts';
+import { cropCell } from './crop.ts';
+import { snapLabel } from './labels.ts';
 import type { RgbImage } from './raster.ts';
 import { decodeImage } from './raster.ts';
 import { LOW_CONFIDENCE, ocrFindings } from './review.ts';
@@ -123,4 +125,60 @@ test('without tesseract: a scanned PDF says which packages to install, an image 
     if (before === undefined) delete process.env.GONGKAI_TESSERACT;
     else process.env.GONGKAI_TESSERACT = before;
   }
+});
+
+test('labels: an OCR misreading of a label of the standard is put right; other text and exact labels are kept', () => {
+  assert.equal(snapLabel('8.属于行政査询事顶'), '8.属于行政查询事项');
+  assert.equal(snapLabel('二、上年结转政府信息公开申请数里'), '二、上年结转政府信息公开申请数量');
+  assert.equal(snapLabel('（三）不予公幵'), '（三）不予公开');
+  // A label read with other punctuation is the standard's text (a point read as a space would
+  // make its number a value); numbers and an agency's own words stay as read.
+  assert.equal(snapLabel('3 其他'), '3.其他');
+  assert.equal(snapLabel('8. 属于行政查询事项'), '8.属于行政查询事项');
+  assert.equal(snapLabel('1024'), undefined);
+  assert.equal(snapLabel('南岭县人民政府办公室'), undefined);
+  // Too far from any label (more than a quarter of its characters): kept.
+  assert.equal(snapLabel('属于某某某某事项'), undefined);
+});
+
+/** A gray page with `draw` inked on it (dark 30 on white). */
+function grayPage(width: number, height: number, dpi: number, draw: (ink: (x: number, y: number) => void) => void) {
+  const pixels = new Uint8Array(width * height).fill(255);
+  draw((x, y) => (pixels[y * width + x] = 30));
+  return { width, height, dpi, pixels };
+}
+
+test('cell crops: a skewed ruling left at the edge and specks of noise are dropped, a decimal point is kept', () => {
+  const page = grayPage(200, 80, 300, (ink) => {
+    // The cell's left ruling, a line 2 px thick the trim could not take (it runs 3 px into the box).
+    for (let y = 0; y < 80; y++) for (let t = 0; t < 2; t++) ink(12 + t, y);
+    // Two «digits» (bars 10 × 30) and a point low between them.
+    for (let y = 25; y < 55; y++)
+      for (let x = 0; x < 10; x++) {
+        ink(80 + x, y);
+        ink(110 + x, y);
+      }
+    for (let y = 50; y < 55; y++) for (let x = 0; x < 5; x++) ink(97 + x, y);
+    // Specks: single pixels above and to the right.
+    for (const [x, y] of [
+      [150, 10],
+      [170, 60],
+      [60, 15],
+    ] as const)
+      ink(x, y);
+  });
+  const crop = cropCell(page, { x0: 10, y0: 2, x1: 198, y1: 78 }, 128) as { width: number; height: number; pixels: Uint8Array };
+  assert.ok(crop);
+  // The crop holds the digits and the point (40 px across, 30 high) and their margin, nothing more.
+  assert.equal(crop.width - 40, 40);
+  assert.equal(crop.height - 40, 30);
+  const dark = crop.pixels.filter((p) => p < 128).length;
+  assert.equal(dark, 2 * 300 + 25);
+  // A box with specks only is blank.
+  const specks = grayPage(100, 60, 300, (ink) => {
+    ink(20, 20);
+    ink(50, 30);
+    ink(51, 30);
+  });
+  assert.equal(cropCell(specks, { x0: 2, y0: 2, x1: 98, y1: 58 }, 128), undefined);
 });

@@ -21,7 +21,11 @@ export async function ocrImages(images: ReadonlyMap<number, RgbImage>): Promise<
   try {
     for (const [page, img] of images) pages.set(page, await ocrPage(img, page));
   } catch (error) {
-    if (error instanceof OcrUnavailable) return { ok: false, reason: `文字识别失败（${error.message}）；${NEED_TESSERACT}` };
+    if (error instanceof OcrUnavailable)
+      return {
+        ok: false,
+        reason: `文字识别失败（${error.message}）；${error.engine === 'paddle' ? '请重新安装依赖（npm ci），它带有 onnxruntime-node 和 PP-OCR 模型' : NEED_TESSERACT}`,
+      };
     throw error;
   }
   return { ok: true, pages };
@@ -58,7 +62,7 @@ export function ocrNote(file: string, pages: readonly number[], whole: boolean):
   return {
     rule: 'ocr',
     severity: 'info',
-    message: `${whole ? '本文件为扫描件或图片，' : `${pageList(pages)}没有文字层（扫描页），`}已由文字识别（OCR，tesseract）读出${whole ? '' : `${pageList(pages)}`}；识别的数字须与原件核对，置信度低于 ${LOW_CONFIDENCE} 的单元格逐一列出`,
+    message: `${whole ? '本文件为扫描件或图片，' : `${pageList(pages)}没有文字层（扫描页），`}已由文字识别（OCR：表格单元格 PP-OCR，其余文字 tesseract）读出${whole ? '' : `${pageList(pages)}`}；识别的数字须与原件核对，置信度低于 ${LOW_CONFIDENCE} 的单元格逐一列出`,
     source: { file, page: pages[0] },
   };
 }
@@ -121,7 +125,7 @@ export async function ocrEmbeddedImages(doc: SourceDocument): Promise<void> {
   doc.messages.unshift({
     rule: 'ocr',
     severity: 'info',
-    message: `网页中的 ${result.pages.size} 张图片已由文字识别（OCR，tesseract）读出；识别的数字须与原件核对，置信度低于 ${LOW_CONFIDENCE} 的单元格逐一列出`,
+    message: `网页中的 ${result.pages.size} 张图片已由文字识别（OCR：表格单元格 PP-OCR，其余文字 tesseract）读出；识别的数字须与原件核对，置信度低于 ${LOW_CONFIDENCE} 的单元格逐一列出`,
     source: { file: doc.file },
   });
 }

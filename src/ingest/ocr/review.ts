@@ -1,7 +1,7 @@
 import type { Cell, Finding } from '../../report/index.ts';
 import type { OcrCell } from './ocr-page.ts';
 
-/** Confidence (tesseract's, 0–100) below which an OCR cell is reported for review (`ocr-low-confidence`). */
+/** Confidence (the recognition model's, 0–100) below which an OCR cell is reported for review (`ocr-low-confidence`). */
 export const LOW_CONFIDENCE = 85;
 
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -20,12 +20,16 @@ export function ocrFindings(file: string, cells: Readonly<Record<string, Cell>>,
   // after it shift left) or a label with a number read into its end (they shift right).
   const doubtful = ocr.filter((c) => c.conf < LOW_CONFIDENCE && (c.text === '' || /[^\d\s.,]\s*\d+$/.test(c.text)));
   const inDoubtfulRow = (page: number, y: number) => doubtful.some((c) => c.page === page && y > c.y0 && y < c.y1);
+  // A cell found blank in a row where some box was read uncertainly: its value may be that box's.
+  const unsure = ocr.filter((c) => c.conf < LOW_CONFIDENCE);
+  const inUnsureRow = (page: number, y: number) => unsure.some((c) => c.page === page && y > c.y0 && y < c.y1);
   const out: Finding[] = [];
   for (const cell of Object.values(cells)) {
     const s = cell.source;
     if (!s || s.page === undefined) continue;
     const box = boxes.get(boxKey(s.page, s.x, s.y));
-    const shifted = s.y !== undefined && s.height !== undefined && inDoubtfulRow(s.page, s.y + s.height / 2);
+    const middle = s.y !== undefined && s.height !== undefined ? s.y + s.height / 2 : undefined;
+    const shifted = middle !== undefined && (inDoubtfulRow(s.page, middle) || (cell.value === null && inUnsureRow(s.page, middle)));
     if (box && box.conf >= LOW_CONFIDENCE && !shifted) continue;
     const shown = cell.raw === '' ? '（空白）' : `「${cell.raw}」`;
     out.push({

@@ -204,9 +204,11 @@ function rulings(found: { at: number; from: number; to: number }[], horizontal: 
  */
 export function findRulings(img: GrayImage, mask: Uint8Array): Segment[] {
   const minLength = Math.round(img.dpi * 0.3);
+  // A row of a table is a fifth of an inch and more: the rulings between its cells are that long.
+  const minVertical = Math.round(img.dpi * 0.2);
   const scale = 72 / img.dpi;
   return [
     ...rulings(runs(mask, img.width, img.height, true, minLength), true, scale),
-    ...rulings(runs(mask, img.width, img.height, false, minLength), false, scale),
+    ...rulings(runs(mask, img.width, img.height, false, minVertical), false, scale),
   ];
 }

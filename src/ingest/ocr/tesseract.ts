@@ -10,8 +10,15 @@ export const TESSERACT_PACKAGES = 'tesseract-ocr 和 tesseract-ocr-chi-sim';
 /** Time one tesseract run may take (a page of cells or a page of text). */
 export const TESSERACT_TIMEOUT_MS = 120_000;
 
-/** Why OCR could not run: the program or its Chinese data is missing, or it failed. */
-export class OcrUnavailable extends Error {}
+/** Why OCR could not run: the program or its Chinese data is missing, or it failed; or the recognition model could not be loaded. */
+export class OcrUnavailable extends Error {
+  constructor(
+    message: string,
+    readonly engine: 'tesseract' | 'paddle' = 'tesseract',
+  ) {
+    super(message);
+  }
+}
 
 /** A recognised word: its text, box in pixels of its image, and tesseract's confidence (0–100). */
 export interface OcrWord {
