@@ -78,8 +78,8 @@ export function blots(img: GrayImage, box: PixelBox, threshold: number): Blot[] 
 
 /**
  * The blots that are the cell's text: not a piece of a ruling the trim left (thin, long, at the
- * box's edge — a skewed line), not a speck of noise (a few pixels: a printed decimal point is
- * larger, about a stroke's width across), not a pale smudge.
+ * box's edge — a skewed line), not a speck of noise (a few dark pixels: a printed decimal point
+ * is larger, about a stroke's width across), not dust beside the text's lines.
  */
 function textBlots(all: readonly Blot[], box: PixelBox, pixels: Uint8Array, threshold: number, dpi: number): Blot[] {
   const thin = Math.max(2, dpi / 40);
@@ -89,27 +89,27 @@ function textBlots(all: readonly Blot[], box: PixelBox, pixels: Uint8Array, thre
     return atEdge(b) && Math.min(w, h) <= thin && Math.max(w, h) >= 3 * Math.min(w, h);
   };
   const speck = Math.max(3, (dpi / 100) ** 2 * 1.5);
-  const kept = all.filter((b) => !ruling(b) && b.pixels.length > speck);
-  // Printed strokes are dark to their core; a blot far paler than the cell's darkest ink is
-  // what a seal's red left under JPEG, not text.
-  const core = (b: Blot) => Math.min(...b.pixels.map((i) => pixels[i] as number));
-  const cores = kept.map(core);
-  const darkest = Math.min(...cores);
-  const palest = darkest + (threshold - darkest) * 0.7;
-  return kept.filter((_, k) => (cores[k] as number) <= palest);
+  const dark = (b: Blot) => b.pixels.filter((i) => (pixels[i] as number) <= threshold).length;
+  const inked = all.filter((b) => !ruling(b) && dark(b) > speck);
+  // A small blot beside every line of the text (above or below it all) is dust, not a character's
+  // part: a point or a dot of a character stands within its line's height.
+  const largest = Math.max(0, ...inked.map((b) => b.pixels.length));
+  const big = inked.filter((b) => b.pixels.length >= largest / 4);
+  return inked.filter((b) => b.pixels.length >= largest / 10 || big.some((g) => b.y1 > g.y0 && b.y0 < g.y1));
 }
 
 /**
  * What a cell box shows, ready for OCR: the ink of its text (rulings left out, specks of noise
- * dropped), on a white margin, scaled by `scale`; undefined for a box with no text (blank).
+ * and smudges dropped), on a white margin, scaled by `scale`; undefined for a box with no text
+ * (blank). Blots are joined at a paler level than the page's threshold, so a thin stroke's faint
+ * middle keeps a character whole; a blot counts by its pixels darker than the threshold.
  */
 export function cropCell(img: GrayImage, box: PixelBox, threshold: number, scale = 1): GrayImage | undefined {
   const inner = trimRulings(img, box, threshold);
   if (inner.x1 <= inner.x0 || inner.y1 <= inner.y0) return undefined;
   const minStrokes = Math.max(6, Math.round((img.dpi / 100) ** 2 * 4));
-  const all = blots(img, inner, threshold);
-  const text = textBlots(all, inner, img.pixels, threshold, img.dpi);
-  const count = text.reduce((n, b) => n + b.pixels.length, 0);
+  const text = textBlots(blots(img, inner, Math.min(threshold + 40, 230)), inner, img.pixels, threshold, img.dpi);
+  const count = text.reduce((n, b) => n + b.pixels.filter((i) => (img.pixels[i] as number) <= threshold).length, 0);
   if (text.length === 0 || count < minStrokes) return undefined;
   const bounds = {
     x0: Math.min(...text.map((b) => b.x0)),
@@ -117,14 +117,10 @@ export function cropCell(img: GrayImage, box: PixelBox, threshold: number, scale
     x1: Math.max(...text.map((b) => b.x1)),
     y1: Math.max(...text.map((b) => b.y1)),
   };
-  // The part cropped keeps the text's strokes whole — the paler ink joined to them (a thin
-  // stroke's faint middle) and a pixel around (soft edges); the rest (ink left out, the pale
-  // smudge a seal's edge leaves under JPEG) becomes paper.
+  // The text's blots with a pixel around them (soft edges); the rest becomes paper.
   const [w, h] = [bounds.x1 - bounds.x0, bounds.y1 - bounds.y0];
   const part: GrayImage = { width: w, height: h, dpi: img.dpi, pixels: new Uint8Array(w * h).fill(255) };
-  const strokes = new Set(text.flatMap((b) => b.pixels));
-  const pale = blots(img, bounds, Math.min(threshold + 40, 230)).filter((b) => b.pixels.some((i) => strokes.has(i)));
-  for (const b of pale)
+  for (const b of text)
     for (const i of b.pixels) {
       const [x, y] = [(i % img.width) - bounds.x0, Math.floor(i / img.width) - bounds.y0];
       for (let dy = -1; dy <= 1; dy++)

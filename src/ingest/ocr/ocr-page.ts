@@ -2,7 +2,7 @@ import { findTables, type GridCell } from '../pdf/grid.ts';
 import type { PageGeometry, PdfChar, Segment } from '../pdf/parse/index.ts';
 import { crop, cropCell, type PixelBox } from './crop.ts';
 import { snapLabel } from './labels.ts';
-import { type LineRead, readCell } from './paddle.ts';
+import { type LineRead, readCell, readNumberAmong } from './paddle.ts';
 import type { RgbImage } from './raster.ts';
 import { LOW_CONFIDENCE } from './review.ts';
 import { dropRed, estimateSkew, findRulings, type GrayImage, inkMask, otsu, rotate } from './rulings.ts';
@@ -153,18 +153,29 @@ export async function ocrPage(img: RgbImage, page: number): Promise<OcrPage> {
         : { text: digits.text, conf: Math.min(first.conf, digits.conf, 50) },
     );
   }
+  // A number the model was unsure of, read again between copies of a number of the page it was sure of.
+  const sure = numbers
+    .filter((i) => /^\d{2,}$/.test((read.get(i) as LineRead).text) && (read.get(i) as LineRead).conf >= 98)
+    .sort((a, b) => (read.get(b) as LineRead).conf - (read.get(a) as LineRead).conf)[0];
+  if (sure !== undefined) {
+    const known = { img: crops[sure] as GrayImage, text: (read.get(sure) as LineRead).text };
+    for (const i of numbers.filter((n) => (read.get(n) as LineRead).conf < 50)) {
+      const again = await readNumberAmong(crops[i] as GrayImage, known, threshold);
+      if (again && again.conf >= LOW_CONFIDENCE) read.set(i, again);
+    }
+  }
   // A number the model could not make out (nothing, or unsure): tesseract's reading, digits only,
   // where it is sure of one — still flagged, a second engine's guess is not a certainty.
   const unsure = numbers.filter((i) => (read.get(i) as LineRead).conf < 50);
   const second = await recognise(
     unsure.map((i) => crops[i] as GrayImage),
-    { lang: 'eng', psm: 7, whitelist: '0123456789.' },
+    { lang: 'eng', psm: 7, whitelist: '0123456789.-' },
   );
   unsure.forEach((i, k) => {
     const words = second[k] ?? [];
     const text = words.map((w) => w.text).join('');
     const conf = Math.min(...words.map((w) => w.conf));
-    if (/^\d+(\.\d+)?$/.test(text) && conf >= 80) read.set(i, { text, conf: Math.min(conf, LOW_CONFIDENCE - 1) });
+    if (/^-?\d+(\.\d+)?$/.test(text) && conf >= 80) read.set(i, { text, conf: Math.min(conf, LOW_CONFIDENCE - 1) });
   });
   for (const [i, r] of read) {
     const label = snapLabel(r.text);

@@ -40,7 +40,7 @@ async function load(): Promise<Recogniser> {
     if (lines.at(-1) === '') lines.pop();
     // Index 0 is CTC's blank; the dictionary's characters follow, then a space.
     const dictionary = ['', ...lines, ' '];
-    const digits = dictionary.flatMap((c, i) => (/^[0-9.]$/.test(c) ? [i] : []));
+    const digits = dictionary.flatMap((c, i) => (/^[0-9.-]$/.test(c) ? [i] : []));
     return { ort, session, dictionary, digits };
   } catch (error) {
     loading = undefined;
@@ -81,7 +81,7 @@ function input(r: Recogniser, img: GrayImage, box: { x0: number; y0: number; x1:
   return new r.ort.Tensor('float32', data, [1, 3, HEIGHT, width]);
 }
 
-/** Greedy CTC decoding of the model's output, over every class or only digits and the point. */
+/** Greedy CTC decoding of the model's output, over every class or only digits, the point and the minus. */
 function decode(r: Recogniser, out: Tensor, digitsOnly: boolean): LineRead {
   const [, steps, classes] = out.dims as [number, number, number];
   const probs = out.data as Float32Array;
@@ -167,7 +167,7 @@ async function recogniseLine(r: Recogniser, line: GrayImage, cut: number, digits
 }
 
 /**
- * Reads one line of text; `digitsOnly` reads it as a number (digits and the point). A number is
+ * Reads one line of text; `digitsOnly` reads it as a number (digits, the point, the minus of a change). A number is
  * read three times over in one line: the model, made for lines of text, is unsure of a lone
  * digit (a few steps of input) and sure of it among others; the reading stands when it is the
  * same number three times, else it is read once and marked doubtful (confidence at most 50).
@@ -181,6 +181,36 @@ async function readLine(r: Recogniser, img: GrayImage, cut: number, digitsOnly: 
   if (n > 0 && Number.isInteger(n) && three.text === once.repeat(3)) return { text: once, conf: three.conf };
   const single = await recogniseLine(r, line, cut, true);
   return { text: single.text, conf: Math.min(single.conf, 50) };
+}
+
+/** Images side by side, `gap` pixels apart, their bottoms aligned (digits of one font share their baseline). */
+function sideBySide(images: readonly GrayImage[], gap: number): GrayImage {
+  const height = Math.max(...images.map((i) => i.height));
+  const width = images.reduce((w, i) => w + i.width, 0) + gap * (images.length - 1);
+  const pixels = new Uint8Array(width * height).fill(255);
+  let at = 0;
+  for (const img of images) {
+    for (let y = 0; y < img.height; y++) pixels.set(img.pixels.subarray(y * img.width, (y + 1) * img.width), (y + height - img.height) * width + at);
+    at += img.width + gap;
+  }
+  return { width, height, pixels, dpi: images[0]?.dpi ?? 300 };
+}
+
+/**
+ * Reads a number the model was unsure of between two copies of a number of the same page it
+ * read surely (`known`): a lone digit among others of its font is what the model reads best.
+ * The reading stands when the known number comes back whole on both sides; else undefined.
+ */
+export async function readNumberAmong(img: GrayImage, known: { img: GrayImage; text: string }, threshold: number): Promise<LineRead | undefined> {
+  const r = await recogniser();
+  const cut = Math.min(threshold + 15, 210);
+  if (lineBands(img, cut).length > 1) return undefined;
+  const [unknown, ref] = [spaced(img, cut), spaced(known.img, cut)];
+  const line = sideBySide([ref, unknown, ref], Math.round(Math.max(ref.height, unknown.height) / 2));
+  const read = await recogniseLine(r, line, cut, true);
+  const n = known.text.length;
+  if (read.text.length <= 2 * n || !read.text.startsWith(known.text) || !read.text.endsWith(known.text)) return undefined;
+  return { text: read.text.slice(n, -n), conf: read.conf };
 }
 
 /**

@@ -11,7 +11,8 @@ export interface GrayImage {
 
 /**
  * Gray levels with the seal taken out: a pixel clearly redder than it is green and blue (the
- * red of an official seal, its ink over black text still darker than the seal) is paper.
+ * red of an official seal) counts by its red channel, in which the seal is paper and black text
+ * under it stays dark.
  */
 export function dropRed(img: RgbImage): GrayImage {
   const pixels = new Uint8Array(img.width * img.height);
@@ -20,8 +21,10 @@ export function dropRed(img: RgbImage): GrayImage {
     const g = img.data[j + 1] as number;
     const b = img.data[j + 2] as number;
     const gray = (r * 3 + g * 6 + b) / 10;
-    // Red ink: red well above both other channels. Black text under the seal stays dark in red too.
-    pixels[i] = r - Math.max(g, b) > 50 && r > 110 ? 255 : Math.round(gray);
+    // Red ink: red well above both other channels; its red channel is what the paper under it
+    // shows (a seal's red is light in red, black text under it dark, and a stroke's edge the
+    // JPEG tinted red keeps its darkness instead of turning to paper).
+    pixels[i] = r - Math.max(g, b) > 50 ? Math.min(255, Math.round(r * 1.15)) : Math.round(gray);
   }
   return { width: img.width, height: img.height, pixels, dpi: img.dpi };
 }
