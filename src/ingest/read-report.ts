@@ -52,7 +52,7 @@ export async function readDocument(file: string, bytes: Uint8Array): Promise<Sou
     return (await import('./pdf/read-pdf.ts')).readPdf(file, bytes);
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     const { isOfdPackage, readOfd } = await import('./ofd/read-ofd.ts');
-    if (isOfdPackage(zipEntryNames(bytes))) return readOfd(file, bytes);
+    if (isOfdPackage(zipEntryNames(bytes))) return await readOfd(file, bytes);
     return (await import('./docx/read-docx.ts')).readDocx(file, bytes);
   }
   if (isOle(bytes)) return (await import('./legacy/read-legacy.ts')).readLegacy(file, bytes);

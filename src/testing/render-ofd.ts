@@ -31,6 +31,8 @@ export interface OfdOptions {
   filler?: number;
   /** Pages that show only an image (a scan saved as OFD). */
   imageOnly?: boolean;
+  /** With `imageOnly`: each page shows this image (PNG or JPEG; a scan of it) instead of a blank one. */
+  pageImages?: readonly Uint8Array[];
 }
 
 const NS = 'http://www.ofdspec.org/2016';
@@ -334,6 +336,9 @@ class Writer {
   }
 }
 
+/** A page image's file name in the package, by its kind (PNG's signature, else JPEG). */
+const pageImageName = (image: Uint8Array, i: number) => `page_${i}.${image[0] === 0x89 ? 'png' : 'jpg'}`;
+
 /** The OFD package of a report laid out on A4 pages (a ZIP of XML, GB/T 33190). */
 export function renderOfd(report: Report, options: OfdOptions = {}): Uint8Array {
   const o: Required<OfdOptions> = {
@@ -348,6 +353,7 @@ export function renderOfd(report: Report, options: OfdOptions = {}): Uint8Array 
     landscape: false,
     filler: 0,
     imageOnly: false,
+    pageImages: [],
     ...options,
   };
   const w = new Writer(o);
@@ -379,7 +385,7 @@ export function renderOfd(report: Report, options: OfdOptions = {}): Uint8Array 
   );
   w.pages.forEach((page, i) => {
     const objects = o.imageOnly
-      ? [`<ofd:ImageObject ID="${w.nextId()}" Boundary="${box}" CTM="${w.width} 0 0 ${w.height} 0 0" ResourceID="3"/>`]
+      ? [`<ofd:ImageObject ID="${w.nextId()}" Boundary="${box}" CTM="${w.width} 0 0 ${w.height} 0 0" ResourceID="${o.pageImages[i] ? 100 + i : 3}"/>`]
       : page.objects;
     const area = o.landscape ? `<ofd:Area><ofd:PhysicalBox>${box}</ofd:PhysicalBox></ofd:Area>` : '';
     files[`Doc_0/Pages/Page_${i}/Content.xml`] = xml(
@@ -396,8 +402,13 @@ export function renderOfd(report: Report, options: OfdOptions = {}): Uint8Array 
     `<ofd:Res xmlns:ofd="${NS}" BaseLoc="Res"><ofd:Fonts><ofd:Font ID="2" FontName="宋体" FamilyName="宋体"/></ofd:Fonts></ofd:Res>`,
   );
   files['Doc_0/DocumentRes.xml'] = xml(
-    `<ofd:Res xmlns:ofd="${NS}" BaseLoc="Res"><ofd:MultiMedias><ofd:MultiMedia ID="3" Type="Image"><ofd:MediaFile>scan.png</ofd:MediaFile></ofd:MultiMedia></ofd:MultiMedias></ofd:Res>`,
+    `<ofd:Res xmlns:ofd="${NS}" BaseLoc="Res"><ofd:MultiMedias><ofd:MultiMedia ID="3" Type="Image"><ofd:MediaFile>scan.png</ofd:MediaFile></ofd:MultiMedia>` +
+      o.pageImages
+        .map((image, i) => `<ofd:MultiMedia ID="${100 + i}" Type="Image"><ofd:MediaFile>${pageImageName(image, i)}</ofd:MediaFile></ofd:MultiMedia>`)
+        .join('') +
+      `</ofd:MultiMedias></ofd:Res>`,
   );
   if (o.imageOnly) files['Doc_0/Res/scan.png'] = PNG;
+  o.pageImages.forEach((image, i) => (files[`Doc_0/Res/${pageImageName(image, i)}`] = image));
   return zipSync(files, { level: 6 });
 }

@@ -168,11 +168,17 @@ function pathSegments(node: OfdNode, out: Segment[]): void {
   }
 }
 
-/** What a page's content shows: glyphs and rulings, and how many images. */
+/** An image a page shows: its resource and its box on the page (mm). */
+export interface OfdImage {
+  resource: string;
+  boundary: [number, number, number, number];
+}
+
+/** What a page's content shows: glyphs, rulings and images. */
 export interface OfdPageContent {
   chars: PdfChar[];
   segments: Segment[];
-  images: number;
+  images: OfdImage[];
 }
 
 /** Collects the glyphs and rulings of a Content.xml's layers (and page blocks within them). */
@@ -182,7 +188,11 @@ export function pageContent(content: OfdNode, into: OfdPageContent): void {
     if (depth > MAX_DEPTH) throw new OfdContentError('页面对象（PageBlock）嵌套过深');
     for (const text of childList(block, 'TextObject')) if (text['@Visible'] !== 'false') textGlyphs(text, run++, into.chars);
     for (const path of childList(block, 'PathObject')) if (path['@Visible'] !== 'false') pathSegments(path, into.segments);
-    into.images += childList(block, 'ImageObject').length;
+    for (const image of childList(block, 'ImageObject')) {
+      const box = numbers(image['@Boundary']);
+      if (image['@Visible'] !== 'false' && box?.length === 4)
+        into.images.push({ resource: String(image['@ResourceID'] ?? ''), boundary: box as OfdImage['boundary'] });
+    }
     for (const inner of childList(block, 'PageBlock')) walk(inner, depth + 1);
   };
   for (const layer of childList(childList(content, 'Content')[0], 'Layer')) walk(layer, 0);
