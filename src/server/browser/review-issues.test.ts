@@ -123,6 +123,14 @@ after(() => rig?.close());
 
 test('the reviewer confirms a finding, assigns it, exports the 通报; the agency responds; the reviewer archives it', async () => {
   const reviewer = await login('rev1');
+  // The register's agencies are held back until the dismiss dialog shows its message: their late
+  // arrival (as on a loaded machine) must not reset the open dialog.
+  let releaseAgencies!: () => void;
+  const agenciesHeld = new Promise<void>((resolve) => (releaseAgencies = resolve));
+  await reviewer.route('**/api/agencies', async (route) => {
+    await agenciesHeld;
+    await route.continue();
+  });
   await reviewer.goto(`${rig.url}/review/batches/${batchId}/issues`);
   const rows = issueRows(reviewer, JUSTICE);
   await rows.first().waitFor();
@@ -138,7 +146,13 @@ test('the reviewer confirms a finding, assigns it, exports the 通报; the agenc
   await row.getByRole('button', { name: label('排除') }).click();
   const dismiss = reviewer.getByRole('dialog');
   await dismiss.getByRole('button', { name: label('排除') }).click();
-  await dismiss.getByText('排除问题须说明理由').waitFor();
+  const refusal = dismiss.getByText('排除问题须说明理由');
+  await refusal.waitFor();
+  const agenciesLoaded = reviewer.waitForResponse((r) => r.url().endsWith('/api/agencies'));
+  releaseAgencies();
+  await agenciesLoaded;
+  await reviewer.waitForTimeout(300);
+  assert.ok(await refusal.isVisible(), 'the message stays when the agencies arrive');
   await dismiss.getByRole('button', { name: label('取消') }).click();
   await dismiss.waitFor({ state: 'hidden' });
 

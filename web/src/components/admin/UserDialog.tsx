@@ -38,6 +38,8 @@ export function UserDialog({ open, editing, roles, agencies, defaultAgencyId, on
   const [form] = Form.useForm<UserValues>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // The form is filled when the dialog opens, and only then: the workspace's agency may arrive while
+  // it is open and only fills an empty field, never wiping what was typed.
   useEffect(() => {
     if (!open) return;
     setError(undefined);
@@ -45,8 +47,12 @@ export function UserDialog({ open, editing, roles, agencies, defaultAgencyId, on
     form.setFieldsValue(
       editing
         ? { displayName: editing.displayName, role: editing.role, disabled: editing.disabled }
-        : { role: 'clerk', agencyId: defaultAgencyId, displayName: '', username: '' },
+        : { role: 'clerk', displayName: '', username: '' },
     );
+  }, [open, editing, form]);
+  useEffect(() => {
+    if (open && !editing && defaultAgencyId !== undefined && form.getFieldValue('agencyId') === undefined)
+      form.setFieldsValue({ agencyId: defaultAgencyId });
   }, [open, editing, defaultAgencyId, form]);
   const submit = async (values: UserValues) => {
     setBusy(true);

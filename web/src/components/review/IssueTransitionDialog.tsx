@@ -65,12 +65,22 @@ export function IssueTransitionDialog({
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
   const open = issue !== undefined && action !== undefined;
+  // The form is reset when the dialog opens for an issue and action, and only then: the register's
+  // agencies may arrive while it is open, and must not wipe what was typed or a validation message.
+  const opening = open ? `${issue.id}:${action}` : undefined;
   useEffect(() => {
-    if (!open) return;
+    if (!opening) return;
     setFailure(undefined);
     form.resetFields();
-    if (action === 'assign') form.setFieldsValue({ agencyId: issue.assignedAgencyId ?? defaultAgencyId, dueOn: issue.dueOn ?? defaultDue() });
-  }, [open, action, issue, defaultAgencyId, form]);
+  }, [opening, form]);
+  const assignedAgencyId = action === 'assign' && issue ? (issue.assignedAgencyId ?? defaultAgencyId) : undefined;
+  const assignedDue = action === 'assign' && issue ? (issue.dueOn ?? defaultDue()) : undefined;
+  useEffect(() => {
+    if (!opening) return;
+    // Defaults fill empty fields only, so a later-arriving default never overrides a choice.
+    if (assignedAgencyId !== undefined && form.getFieldValue('agencyId') === undefined) form.setFieldsValue({ agencyId: assignedAgencyId });
+    if (assignedDue !== undefined && form.getFieldValue('dueOn') === undefined) form.setFieldsValue({ dueOn: assignedDue });
+  }, [opening, assignedAgencyId, assignedDue, form]);
   const spec = action ? ISSUE_ACTIONS[action] : undefined;
   const submit = async () => {
     // A missing required note is shown under its field by the form; nothing is sent.
