@@ -2,7 +2,7 @@ import { agencyKey, agencyLevel } from '../check/index.ts';
 import { loadBlob } from '../collect/index.ts';
 import type { Database, Queryable } from '../db/index.ts';
 import { ReadError } from '../ingest/document.ts';
-import { analyze } from '../pipeline/index.ts';
+import { type Analyzer, analyze as analyzeHere, ReadWorkersClosed } from '../pipeline/index.ts';
 import { READER_VERSION } from '../queue/reader-version.ts';
 import type { Report } from '../report/index.ts';
 import { recheckFollowing, recheckReport } from './checks.ts';
@@ -63,7 +63,7 @@ export async function storeReading(db: Database, reportId: number, outcome: Outc
  * Reads one stored report (pending) and stores the result. An unreadable file is stored with
  * the reader's reason; a defect met while reading is stored as 「读取时出现内部错误」 and logged.
  */
-export async function readStored(db: Database, reportId: number, log: (error: unknown) => void): Promise<void> {
+export async function readStored(db: Database, reportId: number, log: (error: unknown) => void, analyze: Analyzer = analyzeHere): Promise<void> {
   const row = (
     await db.query<{ sha256: string; file_name: string }>("select sha256, file_name from review_reports where id = $1 and status = 'pending'", [
       reportId,
@@ -76,6 +76,8 @@ export async function readStored(db: Database, reportId: number, log: (error: un
     if (!bytes) throw new Error(`review report ${reportId}: blob ${row.sha256} is missing`);
     outcome = { report: (await analyze(bytes, row.file_name, { check: false })).report };
   } catch (error) {
+    // The server is stopping: the row stays pending and is read after the restart.
+    if (error instanceof ReadWorkersClosed) return;
     if (error instanceof ReadError) outcome = { error: { reason: error.reason, reasonEn: error.reasonEn } };
     else {
       log(error);
@@ -90,16 +92,20 @@ export interface ReviewReaderOptions {
   /** Reports read at once (at most 2: the server has other work). */
   concurrency?: number;
   log?: (error: unknown) => void;
+  /** How a file is read: on the runtime's worker threads in the server (default: in this thread). */
+  analyze?: Analyzer;
 }
 
 /**
- * Reads the review batches' pending reports in the server's process, in the background: at most
+ * Reads the review batches' pending reports in the background (on worker threads when given
+ * `analyze` from ReadWorkers, as the server does): at most
  * `concurrency` at once, in upload order; resumes the rows left pending by a restart. Nothing it
  * meets stops the server: each report's failure is stored or logged.
  */
 export class ReviewReader {
   private readonly concurrency: number;
   private readonly log: (error: unknown) => void;
+  private readonly analyze: Analyzer;
   private readonly busy = new Set<number>();
   /** Reports whose storing failed (a database error): not retried until the next start. */
   private readonly failed = new Set<number>();
@@ -114,6 +120,7 @@ export class ReviewReader {
   ) {
     this.concurrency = Math.max(1, Math.min(2, options.concurrency ?? 2));
     this.log = options.log ?? ((error) => console.error('[gongkai review reader]', error));
+    this.analyze = options.analyze ?? analyzeHere;
   }
 
   /** Starts reading (the pending rows of earlier runs first). */
@@ -184,7 +191,7 @@ export class ReviewReader {
       const id = await this.claim();
       if (id === undefined) return;
       try {
-        await readStored(this.db, id, this.log);
+        await readStored(this.db, id, this.log, this.analyze);
       } catch (error) {
         this.failed.add(id);
         this.log(error);

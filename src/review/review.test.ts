@@ -8,6 +8,7 @@ import type { Report } from '../report/index.ts';
 import { type Client, type TestServer, withServer } from '../server/test-server.ts';
 import { randomReport } from '../testing/random-report.ts';
 import { ReviewReader } from './reader.ts';
+import { ReviewRuntime } from './runtime.ts';
 import { storeFiles } from './store.ts';
 
 // One server and database for the file: reading reports is the slow part.
@@ -406,14 +407,23 @@ test('review: a PDF is shown as itself (inline, nosniff) with cell boxes; latene
   const stored = await storeFiles(server.db, '长宁区', batchId, [
     { name: '重启前.html', bytes: new TextEncoder().encode(renderHtml(reportOf(34, '长宁区司法局', 2024))) },
   ]);
+  const statusOf = async () =>
+    (await server.db.query<{ status: string; agency: string | null }>('select status, agency from review_reports where id = $1', [stored.ids[0]]))
+      .rows[0];
+  // A server stopped while its worker reads the row leaves it pending, not unreadable.
+  const stopping = new ReviewRuntime(server.db, { log: () => undefined }).start();
+  for (let i = 0; stopping.reading.size === 0; i++) {
+    assert.ok(i < 500, 'the runtime starts reading');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  await stopping.close();
+  assert.deepEqual(await statusOf(), { status: 'pending', agency: null });
   const reader = new ReviewReader(server.db, { log: () => undefined });
   reader.start();
   await new Promise((r) => setTimeout(r, 50));
   await reader.idle();
   await reader.stop();
-  const row = (await server.db.query<{ status: string; agency: string }>('select status, agency from review_reports where id = $1', [stored.ids[0]]))
-    .rows[0];
-  assert.deepEqual(row, { status: 'read', agency: '长宁区司法局' });
+  assert.deepEqual(await statusOf(), { status: 'read', agency: '长宁区司法局' });
 });
 
 test('review: collected results are added to a batch and read here, with the date and level the collector saw', async () => {

@@ -1,5 +1,6 @@
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/index.ts';
+import { ReadWorkers } from '../pipeline/index.ts';
 import type { QueueStatus } from '../queue/status.ts';
 import { ReviewReader } from './reader.ts';
 import { UPLOAD_LIMITS, type UploadLimits } from './upload.ts';
@@ -12,11 +13,23 @@ export interface ReviewRuntimeOptions {
   /** The PostgreSQL server of the collection queue (DATABASE_URL), for its status. */
   queueUrl?: string;
   log?: (error: unknown) => void;
+  /** Longest a background read may take (default 15 minutes: a long scan is read by OCR). */
+  readTimeoutMs?: number;
+  /** Longest a read for `POST /api/analyze` may take (default 110 s, inside the server's request timeout). */
+  analyzeTimeoutMs?: number;
 }
 
-/** The console's long-lived parts in a server process; `close()` stops them. */
+/**
+ * The server's long-lived parts: the reviewer console's background reader and the worker threads
+ * every read of an uploaded file runs on (so the server's event loop is never blocked by a large
+ * PDF or a scan, and a hostile file meets a time and heap limit); `close()` stops them.
+ */
 export class ReviewRuntime {
   readonly reader: ReviewReader;
+  /** The background reader's workers. */
+  readonly reading: ReadWorkers;
+  /** The workers of reads a user waits for (`POST /api/analyze`), apart so a large batch never delays them. */
+  readonly analyzing: ReadWorkers;
   readonly uploadLimits: UploadLimits;
   readonly queueUrl: string | undefined;
   readonly log: (error: unknown) => void;
@@ -25,8 +38,12 @@ export class ReviewRuntime {
     readonly db: Database,
     options: ReviewRuntimeOptions = {},
   ) {
+    const concurrency = Math.max(1, Math.min(2, options.concurrency ?? 2));
+    this.reading = new ReadWorkers({ workers: concurrency, timeoutMs: options.readTimeoutMs ?? 15 * 60_000 });
+    this.analyzing = new ReadWorkers({ workers: 2, timeoutMs: options.analyzeTimeoutMs ?? 110_000 });
     this.reader = new ReviewReader(db, {
-      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      concurrency,
+      analyze: this.reading.analyze,
       ...(options.log ? { log: options.log } : {}),
     });
     this.uploadLimits = { ...UPLOAD_LIMITS, ...options.uploadLimits };
@@ -57,9 +74,13 @@ export class ReviewRuntime {
     return { enabled: true, ...(await queueStatus(this.db, await this.boss)) };
   }
 
-  /** Stops the reader (waiting for the reports being read) and the queue's connection. */
+  /** Stops the reader and its workers (reports being read stay pending) and the queue's connection. */
   async close(): Promise<void> {
-    await this.reader.stop();
+    // The workers stop first: a report being read stays pending and is read after a restart,
+    // so a long scan never holds the shutdown.
+    const stopped = this.reader.stop();
+    await Promise.all([this.reading.close(), this.analyzing.close()]);
+    await stopped;
     const boss = this.boss;
     this.boss = undefined;
     if (boss) await (await boss.catch(() => undefined))?.stop({ graceful: false, wait: true });

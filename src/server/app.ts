@@ -110,8 +110,9 @@ export function createApp(options: AppOptions): Hono<ServerEnv> {
   api.route('/dashboard', dashboardRoutes(db));
   api.route('/agencies', reportWorkspaceRoutes(db, options.reports));
   api.route('/fees', feeRoutes(db));
-  api.route('/analyze', analyzeRoutes({ log }));
-  api.route('/review', reviewRoutes(db, options.review ?? new ReviewRuntime(db, { log, ...options.reviewOptions }).start()));
+  const review = options.review ?? new ReviewRuntime(db, { log, ...options.reviewOptions }).start();
+  api.route('/analyze', analyzeRoutes({ log, analyze: review.analyzing.analyze }));
+  api.route('/review', reviewRoutes(db, review));
   api.route('/vocabulary', vocabularyRoutes());
   api.route('/format', formatRoutes());
   api.route('/review', reviewIssueRoutes(db));

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
-import { analyze } from '../../pipeline/index.ts';
+import { type Analyzer, analyze as analyzeHere } from '../../pipeline/index.ts';
 import { reportJson } from '../../report/index.ts';
 import { readQuery, type ServerEnv } from '../http.ts';
 
@@ -9,6 +9,8 @@ export interface AnalyzeOptions {
   /** Files read at once; more wait for none: they are refused as busy (503). */
   concurrency?: number;
   log?: (error: unknown) => void;
+  /** How a file is read: on the server's worker threads (default: in this thread). */
+  analyze?: Analyzer;
 }
 
 // A name is for messages only: no folders, no control characters, bounded.
@@ -26,6 +28,7 @@ function cleanName(name: string | undefined): string {
 export function analyzeRoutes(options: AnalyzeOptions = {}): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
   const concurrency = options.concurrency ?? 2;
+  const analyze = options.analyze ?? analyzeHere;
   let running = 0;
 
   app.post('/', async (c) => {
