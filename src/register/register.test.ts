@@ -57,6 +57,18 @@ test('register: an application on the clock — receipt day, 补正, consultatio
     );
     const last = trail[0] as { before: { state: string }; after: { state: string } };
     assert.deepEqual([last.before.state, last.after.state], ['received', 'closed']);
+    // By actor (part of the name) and by days, in the database's own terms.
+    const rowOf = { table: 'applications', rowKey: String(app.id) };
+    assert.deepEqual(
+      (await auditTrail(db, as('admin'), { ...rowOf, actor: '主任' })).map((t) => t.actor),
+      ['王主任'],
+    );
+    assert.equal((await auditTrail(db, as('admin'), { actor: '无此人' })).length, 0);
+    const today = (await db.query<{ d: string }>('select current_date::text as d')).rows[0]!.d;
+    const yesterday = (await db.query<{ d: string }>('select (current_date - 1)::text as d')).rows[0]!.d;
+    assert.equal((await auditTrail(db, as('admin'), { ...rowOf, from: today, to: today })).length, trail.length);
+    assert.equal((await auditTrail(db, as('admin'), { ...rowOf, to: yesterday })).length, 0);
+    assert.equal((await auditTrail(db, as('admin'), { ...rowOf, from: today, actor: '张科长', limit: 3 })).length, 3);
   }));
 
 test('register: receipt rules of 条例 art. 31 and bad input refused whole', () =>

@@ -162,14 +162,25 @@ function masked(row: unknown): unknown {
 
 /**
  * The audit trail: every change to any record, newest first; of one table and row, or of one
- * application (the application, its events, letters and attachments). Applicants' names and contacts are masked
+ * application (the application, its events, letters and attachments); by actor and days. Applicants' names and contacts are masked
  * unless `personal` is asked for. The whole trail is for administrators; an application's for
  * whoever may read it.
  */
 export async function auditTrail(
   db: Queryable,
   actor: Actor,
-  filter: { table?: string; rowKey?: string; applicationId?: number; limit?: number; personal?: boolean } = {},
+  filter: {
+    table?: string;
+    rowKey?: string;
+    applicationId?: number;
+    /** Entries whose actor contains this text. */
+    actor?: string;
+    /** Entries on or after this day, and on or before `to` (YYYY-MM-DD, in the database session's time zone, as `at` is shown). */
+    from?: string;
+    to?: string;
+    limit?: number;
+    personal?: boolean;
+  } = {},
 ): Promise<AuditEntry[]> {
   if (filter.applicationId !== undefined) {
     const { rows } = await db.query<{ agencyId: number }>('select agency_id as "agencyId" from applications where id = $1', [filter.applicationId]);
@@ -181,8 +192,18 @@ export async function auditTrail(
      where ($1::text is null or table_name = $1) and ($2::text is null or row_key = $2)
        and ($4::int is null or (table_name = 'applications' and row_key = $4::text)
             or (table_name in ('application_events', 'letters', 'attachments') and coalesce(after, before)->>'application_id' = $4::text))
+       and ($5::text is null or strpos(actor, $5) > 0)
+       and ($6::date is null or at >= $6::date) and ($7::date is null or at < $7::date + 1)
      order by id desc limit $3`,
-    [filter.table ?? null, filter.rowKey ?? null, filter.limit ?? 100, filter.applicationId ?? null],
+    [
+      filter.table ?? null,
+      filter.rowKey ?? null,
+      filter.limit ?? 100,
+      filter.applicationId ?? null,
+      filter.actor?.trim() || null,
+      filter.from ?? null,
+      filter.to ?? null,
+    ],
   );
   return filter.personal ? rows : rows.map((r) => ({ ...r, before: masked(r.before), after: masked(r.after) }));
 }

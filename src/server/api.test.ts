@@ -67,6 +67,24 @@ test('server API: a clerk of agency A cannot read agency B, and cannot approve a
       ['admin-a', 'clerk-a', 'x3'],
     );
     assert.equal((await adminA.get('/api/audit')).status, 403, 'the whole audit trail is the system administrator’s');
+    // The system administrator filters the whole trail on the server: by actor and by days.
+    const root = await t.as('root', 'admin', null);
+    const byAdmin = await root.get('/api/audit?actor=admin-a&limit=1000');
+    assert.equal(byAdmin.status, 200);
+    assert.ok(byAdmin.body.items.length > 0);
+    assert.ok(
+      byAdmin.body.items.every((e: { actor: string }) => e.actor.includes('admin-a')),
+      'only admin-a’s changes',
+    );
+    const all = (await root.get('/api/audit?limit=1000')).body.items;
+    assert.ok(all.length > byAdmin.body.items.length, 'others’ changes are left out');
+    assert.equal((await root.get('/api/audit?to=2000-01-01')).body.items.length, 0);
+    const badDay = await root.get('/api/audit?from=2024-13-01');
+    assert.equal(badDay.status, 400);
+    assert.match(badDay.body.error.message, /YYYY-MM-DD/);
+    const reversed = await root.get('/api/audit?from=2024-05-02&to=2024-05-01');
+    assert.equal(reversed.status, 400);
+    assert.match(reversed.body.error.message, /开始日期晚于结束日期/);
   }));
 
 test('server API: an application through 补正, consultation and extension to an answer, with its deadline explained and its audit trail', () =>

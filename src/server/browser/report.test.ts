@@ -291,8 +291,14 @@ test('the system administrator reads the audit trail and imports next year\u2019
   await rig.user('root', 'admin', null);
   const page = await open('root', '/audit');
   await page.getByRole('cell', { name: 'approver1' }).first().waitFor();
+  const asked = page.waitForResponse((r) => r.url().includes('/api/audit?') && new URL(r.url()).searchParams.get('actor') === 'approver1');
   await page.getByLabel('操作人').fill('approver1');
-  assert.ok((await page.getByText(/报告正文/).count()) > 0, 'the section edits are in the trail');
+  const filtered = (await (await asked).json()) as { items: { actor: string }[] };
+  assert.ok(filtered.items.length > 0 && filtered.items.every((e) => e.actor === 'approver1'), 'the server filtered by the actor');
+  await page
+    .getByText(/报告正文/)
+    .first()
+    .waitFor();
   await rig.screenshot(page, 'audit');
 
   const next = DEMO.year + 3;

@@ -114,10 +114,14 @@ export function registerRoutes(db: Database): Hono<ServerEnv> {
       z.object({
         table: z.string().max(60).optional(),
         row: z.string().max(100).optional(),
+        actor: z.string().max(100).optional(),
+        from: day.optional(),
+        to: day.optional(),
         limit: z.coerce.number().int().min(1).max(1000).default(100),
       }),
     );
-    const entries = await auditTrail(db, c.get('actor'), { table: q.table, rowKey: q.row, limit: q.limit });
+    if (q.from && q.to && q.from > q.to) throw new AppError('invalid', '开始日期晚于结束日期');
+    const entries = await auditTrail(db, c.get('actor'), { table: q.table, rowKey: q.row, actor: q.actor, from: q.from, to: q.to, limit: q.limit });
     return c.json({ items: entries.map((e) => ({ id: e.id, table: e.tableName, rowKey: e.rowKey, action: e.action, ...describeAudit(e) })) });
   });
 

@@ -1,9 +1,9 @@
 // 操作记录: the audit trail — the whole register's for the system administrator (filtered by
 // who, table and date), and any application's trail for whoever may read the application.
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Flex, Input, InputNumber, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { get, qs } from '../api.ts';
 import { type AuditItem, AuditTable } from '../components/admin/AuditTable.tsx';
@@ -23,10 +23,20 @@ function WholeTrail() {
   const row = params.get('row') ?? undefined;
   const [limit, setLimit] = useState(200);
   const [who, setWho] = useState('');
+  // The name is asked of the server once typing pauses, not on every keystroke.
+  const [actor, setActor] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setActor(who.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [who]);
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const from = range?.[0]?.format('YYYY-MM-DD');
+  const to = range?.[1]?.format('YYYY-MM-DD');
+  // Every filter is applied by the server, so the latest entries shown are the latest that match.
   const trail = useQuery({
-    queryKey: ['audit', table, row, limit],
-    queryFn: () => get<{ items: AuditItem[] }>(`/audit${qs({ table, row, limit })}`),
+    queryKey: ['audit', table, row, actor, from, to, limit],
+    queryFn: () => get<{ items: AuditItem[] }>(`/audit${qs({ table, row, actor: actor || undefined, from, to, limit })}`),
+    placeholderData: keepPreviousData,
   });
   // The tables named by the entries fetched, with the words the server describes them in.
   const tables = useMemo(() => {
@@ -35,11 +45,7 @@ function WholeTrail() {
     if (table && !seen.has(table)) seen.set(table, table);
     return [...seen].map(([value, label]) => ({ value, label }));
   }, [trail.data, table]);
-  const from = range?.[0]?.format('YYYY-MM-DD');
-  const to = range?.[1]?.format('YYYY-MM-DD');
-  const items = trail.data?.items.filter(
-    (e) => (!who || e.actor.includes(who.trim())) && (!from || e.at.slice(0, 10) >= from) && (!to || e.at.slice(0, 10) <= to),
-  );
+  const items = trail.data?.items;
   const set = (next: Record<string, string | undefined>) => {
     const p = new URLSearchParams(params);
     for (const [k, v] of Object.entries(next))
@@ -86,7 +92,7 @@ function WholeTrail() {
           }
         />
       )}
-      <AuditTable items={items} loading={trail.isPending} onRecord={(t, r) => set({ table: t, row: r })} />
+      <AuditTable items={items} loading={trail.isFetching} onRecord={(t, r) => set({ table: t, row: r })} />
     </Flex>
   );
 }
