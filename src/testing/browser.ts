@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Database } from '../db/index.ts';
 import { type RunningBrowser, startBrowser } from '../render/pdf/browser.ts';
+import type { ReviewRuntimeOptions } from '../review/index.ts';
 import { createUser } from '../server/accounts.ts';
 import type { UserRole } from '../server/roles.ts';
 import { type RunningServer, startServer } from '../server/serve.ts';
@@ -36,12 +37,22 @@ export interface BrowserRig {
   close(): Promise<void>;
 }
 
-/** Starts the rig; the UI must have been built (npm run build, which `npm test` runs first). */
-export async function startRig(): Promise<BrowserRig> {
+/**
+ * Starts the rig; the UI must have been built (npm run build, which `npm test` runs first). A test
+ * may give its own database (closed with the rig) and the review runtime's options (the queue's address).
+ */
+export async function startRig(options: { db?: Database; reviewOptions?: ReviewRuntimeOptions } = {}): Promise<BrowserRig> {
   const webRoot = findWebRoot();
   if (!webRoot) throw new Error('网页界面尚未构建（dist/web/index.html 不存在）：请先运行 npm run build');
-  const db = await testDatabase();
-  const server = await startServer({ db, host: '127.0.0.1', port: 0, log: (e) => console.error('[server]', e), webRoot });
+  const db = options.db ?? (await testDatabase());
+  const server = await startServer({
+    db,
+    host: '127.0.0.1',
+    port: 0,
+    log: (e) => console.error('[server]', e),
+    webRoot,
+    ...(options.reviewOptions ? { reviewOptions: options.reviewOptions } : {}),
+  });
   const browser = await startBrowser();
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];

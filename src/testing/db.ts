@@ -11,28 +11,31 @@ let snapshot: Promise<Blob> | undefined;
  */
 export async function testDatabase(): Promise<Database> {
   const server = process.env.GONGKAI_TEST_PG;
-  if (server) {
-    const name = `gk_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    const db = await openDatabase({ url: url.toString() });
-    await seedCalendar(db);
-    const close = db.close.bind(db);
-    db.close = async () => {
-      await close();
-      const drop = new pg.Client({ connectionString: server });
-      await drop.connect();
-      await drop.query(`drop database if exists ${name}`);
-      await drop.end();
-    };
-    return db;
-  }
+  if (server) return (await serverTestDatabase(server)).db;
   snapshot ??= migratedSnapshot(seedCalendar);
   return openDatabase({ dataDir: 'memory://', snapshot: await snapshot, migrate: false });
+}
+
+/** A new migrated, calendar-seeded database on a PostgreSQL server, with its address; `close()` drops it. */
+export async function serverTestDatabase(server: string): Promise<{ db: Database; url: string }> {
+  const name = `gk_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ url: url.toString() });
+  await seedCalendar(db);
+  const close = db.close.bind(db);
+  db.close = async () => {
+    await close();
+    const drop = new pg.Client({ connectionString: server });
+    await drop.connect();
+    await drop.query(`drop database if exists ${name}`);
+    await drop.end();
+  };
+  return { db, url: url.toString() };
 }
 
 /** Runs a test body with a fresh database, closing it however the body ends. */
