@@ -265,6 +265,48 @@ test('the 汇总分析 draws its charts by level, and a figure opens the reports
   await page.keyboard.press('Escape');
   await drawer.waitFor({ state: 'hidden' });
 
+  // A bar of the chart of agencies with findings: the red of 错误 is found on the canvas (below the
+  // legend, once the bars have grown) and clicked; the report behind it opens.
+  await page.getByText(/部门（2份）/).click();
+  const flagged = page.getByRole('img', { name: new RegExp(`^发现问题的机关：${JUSTICE}错误`) });
+  let bar: { x: number; y: number } | null = null;
+  for (let i = 0; i < 50 && !bar; i++) {
+    bar = await flagged
+      .locator('canvas')
+      .first()
+      .evaluate((canvas: HTMLCanvasElement) => {
+        const { width, height } = canvas;
+        const data = canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
+        const scale = width / canvas.clientWidth;
+        // The first bar: the first rows of red below the legend (grid top 28 px).
+        let [top, bottom, left, right] = [-1, -1, width, -1];
+        for (let y = Math.ceil(28 * scale); y < height; y++) {
+          let any = false;
+          for (let x = 0; x < width; x++) {
+            // (no helper function here: the test's compiler would wrap it in a helper the page lacks)
+            const o = (y * width + x) * 4;
+            if (Math.abs(data[o]! - 0xcf) < 4 && Math.abs(data[o + 1]! - 0x13) < 4 && Math.abs(data[o + 2]! - 0x22) < 4) {
+              any = true;
+              left = Math.min(left, x);
+              right = Math.max(right, x);
+            }
+          }
+          if (any && top < 0) top = y;
+          if (!any && top >= 0) {
+            bottom = y - 1;
+            break;
+          }
+        }
+        if (top < 0 || bottom < 0 || right - left < 4 * scale) return null;
+        return { x: (left + right) / 2 / scale, y: (top + bottom) / 2 / scale };
+      });
+    if (!bar) await page.waitForTimeout(100);
+  }
+  assert.ok(bar, 'the red bar of 错误 is drawn');
+  await flagged.click({ position: bar });
+  await page.waitForURL(/\/review\/reports\/\d+$/);
+  await page.getByText(JUSTICE).first().waitFor();
+
   assert.deepEqual(rig.pageErrors, []);
 });
 
