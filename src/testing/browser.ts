@@ -64,7 +64,14 @@ export async function startRig(options: { db?: Database; reviewOptions?: ReviewR
     browser,
     pageErrors,
     async page() {
-      const context = await browser.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
+      // Reduced motion (the workbench then draws no animations): what a test sees is settled at once,
+      // never an animation that a loaded machine has not finished.
+      const context = await browser.browser.newContext({
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        viewport: { width: 1366, height: 900 },
+        reducedMotion: 'reduce',
+      });
       contexts.push(context);
       context.setDefaultTimeout(15_000);
       const page = await context.newPage();

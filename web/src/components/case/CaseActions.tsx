@@ -133,7 +133,18 @@ function StepModal({ step, detail, onClose }: { step: (typeof STEPS)[number]; de
   const noticed = step.kind === 'fee_paid' && typeof notice?.data.amount === 'number' ? notice.data.amount : undefined;
   const answerable = (vocabulary?.outcomes ?? []).filter((o) => o.key !== 'other.no_correction' && o.key !== 'other.fee_unpaid');
   return (
-    <Modal open title={step.label} onCancel={onClose} footer={null} destroyOnHidden width={620}>
+    <Modal
+      open
+      title={step.label}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      width={620}
+      // The dialog takes the focus as it opens (at once when there are no animations): hand it to the first field.
+      afterOpenChange={(opened) => {
+        if (opened) document.querySelector<HTMLInputElement>('.ant-modal-wrap .gk-first-field input')?.focus();
+      }}
+    >
       {needsApprover && me.user.role === 'clerk' && <Alert type="info" showIcon title="此环节须由审核人办理" style={{ marginBottom: 12 }} />}
       <ErrorAlert error={error} title="未能记录" />
       <Form<Values>
@@ -144,7 +155,7 @@ function StepModal({ step, detail, onClose }: { step: (typeof STEPS)[number]; de
         onFinish={submit}
         initialValues={{ onDate: todayCst(), days: 20, approver: me.user.displayName, method: 'by_count', amount: noticed }}
       >
-        <Form.Item label="日期" name="onDate" rules={[requiredDay('日期')]}>
+        <Form.Item label="日期" name="onDate" rules={[requiredDay('日期')]} className="gk-first-field">
           <DayPicker autoFocus />
         </Form.Item>
         {step.kind === 'correction_requested' && (

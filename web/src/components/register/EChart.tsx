@@ -34,7 +34,9 @@ export function EChart({
   useEffect(() => {
     if (!box.current) return;
     const chart = init(box.current);
-    chart.setOption(option);
+    // No growing bars for whoever asks their system for less motion.
+    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    chart.setOption(reduced ? { animation: false, ...option } : option);
     chart.on('click', (params) => {
       const p = params as { seriesIndex?: number; seriesName?: string; dataIndex?: number; name?: string };
       handler.current?.({ seriesIndex: p.seriesIndex ?? 0, seriesName: p.seriesName ?? '', dataIndex: p.dataIndex ?? 0, name: p.name ?? '' });
