@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ReadError } from '../ingest/document.ts';
+import { readDocument } from '../ingest/read-report.ts';
 import { type PdfRenderer, renderDocx, renderHtml } from '../render/index.ts';
 import { startTestRenderer } from '../testing/print-pdfs.ts';
 import { randomReport } from '../testing/random-report.ts';
@@ -12,6 +13,7 @@ import { analyze } from './analyze.ts';
 import { ReadWorkers, ReadWorkersClosed } from './workers.ts';
 
 const STAND_IN = new URL('./fixtures/misbehaving-reader.mjs', import.meta.url);
+const BROKEN = new URL('./fixtures/broken-reader.mjs', import.meta.url);
 const threadOf = (a: { report: unknown }) => (a.report as { threadId: number }).threadId;
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -40,6 +42,8 @@ test('a worker reads a report as this thread does: HTML and DOCX, checked or not
       assert.deepEqual(there[i], here, `${input.name} reads the same on a worker`);
     }
     assert.equal(there[1]?.findings, undefined, 'not checked when asked not to');
+    // The container's lines alone (the console's view of a source), as this thread reads them.
+    assert.deepEqual(await workers.document(docx, 'r42.docx'), await readDocument('r42.docx', docx));
     // OCR (onnxruntime and tesseract) runs on a worker thread: the scanned table reads back.
     const score = scoreScan(scan, scanned!.report);
     assert.ok(score.cells > 20 && score.exact / score.cells >= 0.95, `the scan on a worker: ${score.exact}/${score.cells} exact`);
@@ -130,4 +134,27 @@ test('closing stops the workers at once: a file being read or waiting is rejecte
   await workers.close();
   await Promise.all(refused);
   assert.ok(Date.now() - started < 5000, 'a hung worker does not hold the close');
+});
+
+test('a defect of ours in a worker is an Error to log, not the file being unreadable; the next file is read', async () => {
+  const workers = new ReadWorkers({ workers: 1, entry: STAND_IN });
+  try {
+    const failed = await workers.analyze(new Uint8Array(1), 'x-throw').catch((e: unknown) => e);
+    assert.ok(failed instanceof Error && !(failed instanceof ReadError), String(failed));
+    assert.match(failed.message, /defect while reading x-throw/);
+    assert.equal(typeof threadOf(await workers.analyze(new Uint8Array(1), 'after')), 'number');
+  } finally {
+    await workers.close();
+  }
+});
+
+test('workers that cannot load: the file is not blamed; after three tries it is read in this thread', async () => {
+  const workers = new ReadWorkers({ workers: 1, entry: BROKEN });
+  try {
+    const html = utf8(renderHtml(randomReport(44)));
+    assert.deepEqual(await workers.analyze(html, 'r44.html'), await analyze(html, 'r44.html'));
+    assert.equal(workers.size, 0, 'no worker is left running');
+  } finally {
+    await workers.close();
+  }
 });

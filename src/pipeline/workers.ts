@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { ReadError } from '../ingest/document.ts';
+import { ReadError, type SourceDocument } from '../ingest/document.ts';
 import { type Analysis, analyze } from './analyze.ts';
 
 /** Reads bytes into an analysis, as `analyze` does: a ReadError when they are not a readable report. */
@@ -20,9 +20,13 @@ export interface ReadWorkersOptions {
   entry?: URL;
 }
 
-/** What the server asks a worker: read these bytes. */
+/**
+ * What the server asks a worker: read these bytes into a checked report (`analyze`), or only into
+ * the container's lines (`document`, for showing a source with its cells marked).
+ */
 export interface ReadRequest {
   id: number;
+  task: 'analyze' | 'document';
   bytes: Uint8Array;
   name: string;
   check: boolean;
@@ -34,12 +38,16 @@ export type ReadReply =
   | {
       id: number;
       heapMb: number;
-      outcome: { analysis: Analysis } | { unreadable: { reason: string; reasonEn: string } } | { defect: { message: string; stack?: string } };
+      outcome:
+        | { analysis: Analysis }
+        | { document: SourceDocument }
+        | { unreadable: { reason: string; reasonEn: string } }
+        | { defect: { message: string; stack?: string } };
     };
 
 interface Job {
   request: ReadRequest;
-  resolve: (analysis: Analysis) => void;
+  resolve: (result: Analysis | SourceDocument) => void;
   reject: (error: unknown) => void;
 }
 
@@ -75,7 +83,12 @@ export class ReadWorkers {
   private readonly waiting: Job[] = [];
   private nextId = 1;
   private closed = false;
-  /** Workers that failed before loading (a broken install): after three, files are read in this thread. */
+  /** Workers stopped but not yet gone: they count against `workers`, so two never hold memory for one place. */
+  private retiring = 0;
+  /**
+   * Workers in a row that could not be made or died before loading (a broken install, no threads
+   * left): after three, files are read in this thread. A worker that loads resets the count.
+   */
   private startFailures = 0;
 
   constructor(options: ReadWorkersOptions = {}) {
@@ -85,14 +98,21 @@ export class ReadWorkers {
   }
 
   /** Reads one file's bytes on a worker (`analyze`'s contract). */
-  readonly analyze: Analyzer = (bytes, name, options = {}) => {
+  readonly analyze: Analyzer = (bytes, name, options = {}) => this.submit('analyze', bytes, name, options.check !== false) as Promise<Analysis>;
+
+  /** Reads one file's bytes into the container's lines on a worker (`readDocument`'s contract). */
+  readonly document = (bytes: Uint8Array, name: string): Promise<SourceDocument> =>
+    this.submit('document', bytes, name, false) as Promise<SourceDocument>;
+
+  private submit(task: ReadRequest['task'], bytes: Uint8Array, name: string, check: boolean): Promise<Analysis | SourceDocument> {
     if (this.closed) return Promise.reject(new ReadWorkersClosed(name));
-    if (this.startFailures >= 3) return analyze(bytes, name, options);
-    return new Promise<Analysis>((resolve, reject) => {
-      this.waiting.push({ request: { id: this.nextId++, bytes, name, check: options.check !== false }, resolve, reject });
+    const request: ReadRequest = { id: this.nextId++, task, bytes, name, check };
+    if (this.startFailures >= 3) return readHere(request);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ request, resolve, reject });
       this.pump();
     });
-  };
+  }
 
   /** Workers running now (for tests and status). */
   get size(): number {
@@ -118,25 +138,39 @@ export class ReadWorkers {
 
   private pump(): void {
     while (this.waiting.length > 0 && !this.closed) {
+      if (this.startFailures >= 3) {
+        // The workers cannot start here: what waits is read in this thread.
+        for (const job of this.waiting.splice(0)) readHere(job.request).then(job.resolve, job.reject);
+        return;
+      }
       let slot = [...this.slots].find((s) => !s.job);
       if (!slot) {
-        if (this.slots.size >= this.settings.workers) return;
+        if (this.slots.size + this.retiring >= this.settings.workers) return;
         slot = this.spawn();
+        if (!slot) continue;
       }
       this.dispatch(slot, this.waiting.shift() as Job);
     }
   }
 
-  private spawn(): Slot {
+  /** A new worker, or undefined (counted as a start failure) when no thread can be made. */
+  private spawn(): Slot | undefined {
     const { entry, maxHeapMb } = this.settings;
-    // The entry registers tsx itself; the parent's own flags (--eval, --input-type…) would break it.
-    const worker = new Worker(entry, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
+    let worker: Worker;
+    try {
+      // The entry registers tsx itself; the parent's own flags (--eval, --input-type…) would break it.
+      worker = new Worker(entry, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
+    } catch {
+      this.startFailures++;
+      return undefined;
+    }
     const slot: Slot = { worker, ready: false };
     this.slots.add(slot);
     worker.unref();
     worker.on('message', (reply: ReadReply) => {
       if ('ready' in reply) {
         slot.ready = true;
+        this.startFailures = 0;
         return;
       }
       const job = slot.job;
@@ -144,37 +178,48 @@ export class ReadWorkers {
       this.settle(slot);
       const { outcome } = reply;
       if ('analysis' in outcome) job.resolve(outcome.analysis);
+      else if ('document' in outcome) job.resolve(outcome.document);
       else if ('unreadable' in outcome) job.reject(new ReadError(job.request.name, outcome.unreadable.reason, outcome.unreadable.reasonEn));
       else job.reject(Object.assign(new Error(outcome.defect.message), { stack: outcome.defect.stack }));
       if (reply.heapMb > this.settings.recycleHeapMb) this.retire(slot);
       this.pump();
     });
-    const died = (reason: string, reasonEn: string) => {
+    // `error`: a defect of ours (a throw the worker did not catch) unless the heap ran out;
+    // `exit`: the worker died under the file (the file's problem).
+    const died = (failure: (name: string) => Error) => {
       if (!this.slots.has(slot)) return;
       this.slots.delete(slot);
       clearTimeout(slot.idle);
-      if (!slot.ready) this.startFailures++;
       const job = slot.job;
       if (job) {
         clearTimeout(job.timer);
         slot.job = undefined;
-        job.reject(new ReadError(job.request.name, reason, reasonEn));
+        // Before loading, the worker never saw the file: it waits for the next worker.
+        if (!slot.ready) this.waiting.unshift(job);
+        else job.reject(failure(job.request.name));
       }
-      void worker.terminate();
-      if (this.startFailures >= 3) {
-        // The workers cannot start here: what waits is read in this thread.
-        for (const waiting of this.waiting.splice(0))
-          analyze(waiting.request.bytes, waiting.request.name, waiting.request).then(waiting.resolve, waiting.reject);
-      }
-      this.pump();
+      if (!slot.ready) this.startFailures++;
+      this.stopWorker(worker);
     };
     worker.on('error', (error) => {
       if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY')
-        died(`读取时内存不足（超过 ${maxHeapMb} MB），已停止`, 'out of memory');
-      else died(`读取时出错：${error.message}`, 'reader failed');
+        died((name) => new ReadError(name, `读取时内存不足（超过 ${maxHeapMb} MB），已停止`, 'out of memory'));
+      else died(() => error);
     });
-    worker.on('exit', (code) => died(`读取进程意外退出（退出码 ${code}）`, 'reader exited'));
+    worker.on('exit', (code) => died((name) => new ReadError(name, `读取进程意外退出（退出码 ${code}）`, 'reader exited')));
     return slot;
+  }
+
+  /** Stops a worker; its place is taken only once it is gone. */
+  private stopWorker(worker: Worker): void {
+    this.retiring++;
+    void worker
+      .terminate()
+      .catch(() => undefined)
+      .finally(() => {
+        this.retiring--;
+        this.pump();
+      });
   }
 
   private dispatch(slot: Slot, job: Job): void {
@@ -205,10 +250,17 @@ export class ReadWorkers {
     slot.idle.unref();
   }
 
-  /** Stops a worker (hung, grown or idle); a new one starts when there is work. */
+  /** Stops a worker (hung, grown or idle); a new one starts when there is work and it is gone. */
   private retire(slot: Slot): void {
     if (!this.slots.delete(slot)) return;
     clearTimeout(slot.idle);
-    void slot.worker.terminate();
+    this.stopWorker(slot.worker);
   }
+}
+
+/** A request read in this thread (the workers cannot start here). */
+async function readHere(request: ReadRequest): Promise<Analysis | SourceDocument> {
+  if (request.task === 'analyze') return analyze(request.bytes, request.name, { check: request.check });
+  const { readDocument } = await import('../ingest/read-report.ts');
+  return readDocument(request.name, request.bytes);
 }

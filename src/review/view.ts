@@ -1,6 +1,6 @@
 import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
-import type { DocLine } from '../ingest/document.ts';
+import type { DocLine, SourceDocument } from '../ingest/document.ts';
 import type { Report, SourceLocation } from '../report/index.ts';
 
 /** The policy a view is served with: nothing runs, nothing loads, inline styles and data images only. */
@@ -185,14 +185,20 @@ function linesView(title: string, lines: readonly DocLine[], marks: readonly { k
  * class="gk-mark" data-key>`, the first with id `gk-first` to scroll to): an HTML page
  * sanitized, anything else (DOCX, text, OFD, legacy Word) as the reader's lines and tables.
  */
-export async function renderView(file: string, bytes: Uint8Array, report: Report | null, keys: readonly string[]): Promise<string> {
+export async function renderView(
+  file: string,
+  bytes: Uint8Array,
+  report: Report | null,
+  keys: readonly string[],
+  /** How the container is read into lines: on the server's read workers (default: in this thread). */
+  read: (bytes: Uint8Array, file: string) => Promise<SourceDocument> = async (b, f) => (await import('../ingest/read-report.ts')).readDocument(f, b),
+): Promise<string> {
   const marks = keys.flatMap((key) => {
     const source = report?.cells[key]?.source;
     return source ? [{ key, source }] : [];
   });
   if (report?.meta.source.kind === 'html') return htmlView(file, bytes, marks);
-  const { readDocument } = await import('../ingest/read-report.ts');
-  const doc = await readDocument(file, bytes);
+  const doc = await read(bytes, file);
   if (doc.kind === 'html') return htmlView(file, bytes, marks);
   return linesView(report?.meta.title ?? file, doc.lines, marks);
 }

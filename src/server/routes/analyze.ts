@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
-import { type Analyzer, analyze as analyzeHere } from '../../pipeline/index.ts';
+import { type Analyzer, analyze as analyzeHere, ReadWorkersClosed } from '../../pipeline/index.ts';
 import { reportJson } from '../../report/index.ts';
 import { readQuery, type ServerEnv } from '../http.ts';
 
@@ -58,6 +58,7 @@ export function analyzeRoutes(options: AnalyzeOptions = {}): Hono<ServerEnv> {
       return c.json(reportJson(report, findings ?? []));
     } catch (error) {
       if (error instanceof AppError) throw error;
+      if (error instanceof ReadWorkersClosed) throw new AppError('unavailable', '服务器正在停止，请稍后再试');
       // A defect met while reading a hostile file is that file's problem for the user, and a bug for us.
       options.log?.(error);
       throw new AppError('unreadable', `${name}：读取时出现内部错误`, { file: name });

@@ -142,7 +142,8 @@ export function reviewRoutes(db: Database, runtime: ReviewRuntime): Hono<ServerE
       .slice(0, 200);
     let html: string;
     try {
-      html = await renderView(source.fileName, source.bytes, row?.report ?? null, list);
+      // Reading the container (OCR of a scan, a large DOCX) runs on the read workers, under their limits.
+      html = await renderView(source.fileName, source.bytes, row?.report ?? null, list, runtime.analyzing.document);
     } catch (error) {
       if (error instanceof AppError) throw error;
       runtime.log(error);
